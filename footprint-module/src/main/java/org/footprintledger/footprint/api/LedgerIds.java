@@ -1,0 +1,14 @@
+package org.footprintledger.footprint.api;
+
+import java.time.YearMonth;
+
+/** Identity of a ledger stream: one per subscriber and calendar month, so streams stay short. */
+public final class LedgerIds {
+
+    private LedgerIds() {
+    }
+
+    public static String of(String subscriberId, YearMonth month) {
+        return subscriberId + "/" + month;
+    }
+}

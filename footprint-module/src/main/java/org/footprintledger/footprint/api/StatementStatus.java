@@ -1,0 +1,6 @@
+package org.footprintledger.footprint.api;
+
+public enum StatementStatus {
+    OPEN,
+    CLOSED
+}

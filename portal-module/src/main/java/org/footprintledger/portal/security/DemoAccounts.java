@@ -1,0 +1,62 @@
+package org.footprintledger.portal.security;
+
+import java.util.Map;
+import org.footprintledger.usage.api.SubscriberDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo identities of contract.md: {@code feed}, {@code ops}, {@code auditor}, {@code editor} (password equal to
+ * the name), and every subscriber known to the feed with password {@code demo}. Only in demo mode: production takes
+ * bearer tokens and has no such account.
+ */
+@Component
+@ConditionalOnProperty(name = "footprint.security.mode", havingValue = "demo", matchIfMissing = true)
+class DemoAccounts implements UserDetailsService {
+
+    /** Cheap on purpose: HTTP Basic checks the password on every API call, and these passwords are public. */
+    private static final PasswordEncoder ENCODER = new BCryptPasswordEncoder(4);
+
+    /** name to (role, password hash); a fresh UserDetails per lookup, as Spring Security erases credentials. */
+    private final Map<String, StaffAccount> staff;
+    private final String subscriberPasswordHash = ENCODER.encode("demo");
+    private final SubscriberDirectory subscribers;
+
+    DemoAccounts(SubscriberDirectory subscribers) {
+        this.subscribers = subscribers;
+        this.staff = Map.of(
+                "feed", staff("feed", Roles.FEED),
+                "ops", staff("ops", Roles.OPS),
+                "auditor", staff("auditor", Roles.AUDITOR),
+                "editor", staff("editor", Roles.EDITOR));
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        StaffAccount account = staff.get(username);
+        if (account != null) {
+            return User.withUsername(username).password(account.passwordHash()).roles(account.role()).build();
+        }
+        if (subscribers.isKnown(username)) {
+            return User.withUsername(username).password(subscriberPasswordHash).roles(Roles.SUBSCRIBER).build();
+        }
+        throw new UsernameNotFoundException("no demo account " + username);
+    }
+
+    static PasswordEncoder passwordEncoder() {
+        return ENCODER;
+    }
+
+    private static StaffAccount staff(String name, String role) {
+        return new StaffAccount(role, ENCODER.encode(name));
+    }
+
+    private record StaffAccount(String role, String passwordHash) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.footprintledger.portal.security;
+
+import java.util.function.Supplier;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * A subscriber's data may be read by that subscriber and by auditors, by nobody else: the rule is enforced on the
+ * request path, before any controller runs.
+ */
+final class SubscriberDataAccess implements AuthorizationManager<RequestAuthorizationContext> {
+
+    static final String SUBSCRIBER_ID = "subscriberId";
+
+    @Override
+    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
+                                         RequestAuthorizationContext context) {
+        Authentication auth = authentication.get();
+        if (auth == null || !auth.isAuthenticated()) {
+            return new AuthorizationDecision(false);
+        }
+        if (hasRole(auth, Roles.AUDITOR)) {
+            return new AuthorizationDecision(true);
+        }
+        String requested = context.getVariables().get(SUBSCRIBER_ID);
+        return new AuthorizationDecision(hasRole(auth, Roles.SUBSCRIBER) && auth.getName().equals(requested));
+    }
+
+    private static boolean hasRole(Authentication auth, String role) {
+        String authority = "ROLE_" + role;
+        for (GrantedAuthority granted : auth.getAuthorities()) {
+            if (authority.equals(granted.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package org.footprintledger.portal.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+@RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class})
+class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ApiError> badRequest(BadRequestException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.line(), e.column());
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiError> invalidArgument(Exception e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ApiError> unexpected(RuntimeException e) {
+        log.error("request failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; nothing of this request was stored", null,
+                null);
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column) {
+        return ResponseEntity.status(status)
+                .body(new ApiError(status.value(), status.getReasonPhrase(), message, line, column));
+    }
+}

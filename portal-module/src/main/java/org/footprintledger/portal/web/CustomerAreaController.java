@@ -1,0 +1,43 @@
+package org.footprintledger.portal.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.footprintledger.footprint.api.MonthlyStatement;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The espace client: the logged-in subscriber's statements of the last twelve months, newest first. */
+@Controller
+class CustomerAreaController {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private final StatementReader statements;
+    private final Clock clock;
+
+    CustomerAreaController(StatementReader statements, Clock clock) {
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/espace-client";
+    }
+
+    @GetMapping("/espace-client")
+    String customerArea(Principal principal, Model model) {
+        YearMonth current = YearMonth.now(clock.withZone(PARIS));
+        List<MonthlyStatement> months = new ArrayList<>(
+                statements.range(principal.getName(), current.minusMonths(11), current));
+        Collections.reverse(months);
+        model.addAttribute("subscriberId", principal.getName());
+        model.addAttribute("statements", months);
+        return "espace-client";
+    }
+}

@@ -1,0 +1,8 @@
+package org.footprintledger.portal.web;
+
+class PayloadTooLargeException extends RuntimeException {
+
+    PayloadTooLargeException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,32 @@
+package org.footprintledger.portal.web;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.footprintledger.footprint.api.FetchMonthlyStatementQuery;
+import org.footprintledger.footprint.api.FetchStatementsQuery;
+import org.footprintledger.footprint.api.MonthlyStatement;
+import org.springframework.stereotype.Component;
+
+/** Reads statements through Axon's query bus, so the portal knows only the ledger's api. */
+@Component
+class StatementReader {
+
+    private final QueryGateway queries;
+
+    StatementReader(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    Optional<MonthlyStatement> monthly(String subscriberId, YearMonth month) {
+        return queries.query(new FetchMonthlyStatementQuery(subscriberId, month),
+                ResponseTypes.optionalInstanceOf(MonthlyStatement.class)).join();
+    }
+
+    List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to) {
+        return queries.query(new FetchStatementsQuery(subscriberId, from, to),
+                ResponseTypes.multipleInstancesOf(MonthlyStatement.class)).join();
+    }
+}

@@ -1,0 +1,36 @@
+package org.footprintledger.usage.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.footprintledger.usage.api.IntakeReport;
+import org.footprintledger.usage.api.RecordRejection;
+
+/** Collects the outcome of each record of a batch: accepted, duplicate or rejected, exactly one each. */
+final class BatchOutcome {
+
+    private int accepted;
+    private int duplicates;
+    private final List<RecordRejection> rejections = new ArrayList<>();
+
+    void accepted() {
+        accepted++;
+    }
+
+    void duplicate() {
+        duplicates++;
+    }
+
+    void reject(RecordRejection rejection) {
+        rejections.add(rejection);
+    }
+
+    void reject(long index, String recordId, String field, String reason) {
+        rejections.add(new RecordRejection(index, recordId, field, reason));
+    }
+
+    IntakeReport report() {
+        rejections.sort(Comparator.comparingLong(RecordRejection::index));
+        return new IntakeReport(accepted, duplicates, rejections);
+    }
+}

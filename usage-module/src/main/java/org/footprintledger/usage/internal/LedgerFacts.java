@@ -1,0 +1,71 @@
+package org.footprintledger.usage.internal;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.Technology;
+
+/**
+ * Sums the records of one batch into one fact per line and month: what the ledger receives instead of one command
+ * per record. A superseded record counts with a minus sign in its own line-month.
+ */
+final class LedgerFacts {
+
+    private final Map<String, Fact> facts = new TreeMap<>();
+
+    void add(UsageRecord record) {
+        fact(record).add(record, 1);
+    }
+
+    void subtract(UsageRecord record) {
+        fact(record).add(record, -1);
+    }
+
+    boolean isEmpty() {
+        return facts.isEmpty();
+    }
+
+    /** Commands in a stable order (by ledger and line) so that concurrent batches lock streams in the same order. */
+    List<AccrueLineUsageCommand> toCommands(String batchId) {
+        return facts.values().stream()
+                .map(f -> AccrueLineUsageCommand.of(f.subscriberId, f.month, f.lineId, f.lineType, f.technology,
+                        f.bytes, f.records, f.estimatedRecords, batchId))
+                .toList();
+    }
+
+    private Fact fact(UsageRecord record) {
+        String key = record.subscriberId() + "/" + record.month() + "/" + record.lineId();
+        return facts.computeIfAbsent(key, k -> new Fact(record.subscriberId(), record.month(), record.lineId(),
+                record.lineType()));
+    }
+
+    private static final class Fact {
+        private final String subscriberId;
+        private final YearMonth month;
+        private final String lineId;
+        private final LineType lineType;
+        private Technology technology;
+        private long bytes;
+        private long records;
+        private long estimatedRecords;
+
+        private Fact(String subscriberId, YearMonth month, String lineId, LineType lineType) {
+            this.subscriberId = subscriberId;
+            this.month = month;
+            this.lineId = lineId;
+            this.lineType = lineType;
+        }
+
+        private void add(UsageRecord record, int sign) {
+            bytes = Math.addExact(bytes, sign * record.bytes());
+            records += sign;
+            estimatedRecords += record.estimated() ? sign : 0;
+            if (sign > 0 && record.technology() != null) {
+                technology = record.technology();
+            }
+        }
+    }
+}

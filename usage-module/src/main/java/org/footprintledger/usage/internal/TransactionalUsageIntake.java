@@ -1,0 +1,186 @@
+package org.footprintledger.usage.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.usage.api.IntakeReport;
+import org.footprintledger.usage.api.UsageIntake;
+import org.footprintledger.usage.api.UsageRecordSubmission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a batch in one database transaction: the raw records, the line registry and the ledger facts commit
+ * together or not at all, so a crash never leaves records counted without their ledger entry or the reverse.
+ */
+@Service
+class TransactionalUsageIntake implements UsageIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalUsageIntake.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final UsageRecordValidator validator;
+    private final UsageRecordStore store;
+    private final CommandGateway commandGateway;
+    private final TransactionTemplate transactions;
+    private final IntakeMetrics metrics;
+
+    TransactionalUsageIntake(Clock clock, UsageRecordStore store, CommandGateway commandGateway,
+                             TransactionTemplate transactions, IntakeMetrics metrics) {
+        this.validator = new UsageRecordValidator(clock);
+        this.store = store;
+        this.commandGateway = commandGateway;
+        this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public IntakeReport submit(List<UsageRecordSubmission> submissions) {
+        if (submissions.size() > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH_SIZE + " records");
+        }
+        String batchId = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                IntakeReport report = transactions.execute(tx -> submitInTransaction(submissions, batchId));
+                metrics.recordBatch(report);
+                log.debug("batch {}: {} accepted, {} duplicates, {} rejected", batchId, report.accepted(),
+                        report.duplicates(), report.rejected().size());
+                return report;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !isConcurrencyConflict(e)) {
+                    throw e;
+                }
+                metrics.recordRetry();
+                log.info("batch {}: concurrent write on the same ledger stream, retrying (attempt {})", batchId,
+                        attempt + 1);
+            }
+        }
+    }
+
+    private IntakeReport submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
+        BatchOutcome outcome = new BatchOutcome();
+        Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
+        List<ValidationOutcome> onKnownLines = keepRecordsOnCoherentLines(unique, outcome);
+        Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId);
+        LedgerFacts facts = new LedgerFacts();
+        List<ValidationOutcome> alreadyStored = new ArrayList<>();
+        for (ValidationOutcome candidate : onKnownLines) {
+            if (!inserted.contains(candidate.record().recordId())) {
+                alreadyStored.add(candidate);
+            } else if (candidate.record().replaces() == null || supersede(candidate, facts, outcome)) {
+                facts.add(candidate.record());
+                outcome.accepted();
+            }
+        }
+        classifyAlreadyStored(alreadyStored, outcome);
+        for (AccrueLineUsageCommand command : facts.toCommands(batchId)) {
+            commandGateway.sendAndWait(command);
+        }
+        return outcome.report();
+    }
+
+    /** Validates each submission; a record id seen twice in one batch is a duplicate or a conflict. */
+    private Map<String, ValidationOutcome> uniqueValidRecords(List<UsageRecordSubmission> submissions,
+                                                              BatchOutcome outcome) {
+        Map<String, ValidationOutcome> unique = new LinkedHashMap<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            ValidationOutcome validated = validator.validate(i, submissions.get(i));
+            if (!validated.isValid()) {
+                outcome.reject(validated.rejection());
+                continue;
+            }
+            ValidationOutcome first = unique.putIfAbsent(validated.record().recordId(), validated);
+            if (first == null) {
+                continue;
+            }
+            if (first.record().sameContentAs(validated.record())) {
+                outcome.duplicate();
+            } else {
+                outcome.reject(i, validated.record().recordId(), "record_id",
+                        "conflicts with record " + first.index() + " of the same batch: same id, other content");
+            }
+        }
+        return unique;
+    }
+
+    /** A line belongs to one subscriber and has one line type for ever; records that say otherwise are refused. */
+    private List<ValidationOutcome> keepRecordsOnCoherentLines(Map<String, ValidationOutcome> unique,
+                                                               BatchOutcome outcome) {
+        Map<String, UsageRecordStore.KnownLine> lines = store.registerLines(
+                unique.values().stream().map(ValidationOutcome::record).toList());
+        List<ValidationOutcome> coherent = new ArrayList<>();
+        for (ValidationOutcome candidate : unique.values()) {
+            UsageRecord record = candidate.record();
+            UsageRecordStore.KnownLine line = lines.get(record.lineId());
+            if (!line.subscriberId().equals(record.subscriberId())) {
+                outcome.reject(candidate.index(), record.recordId(), "subscriber_id",
+                        "line " + record.lineId() + " belongs to subscriber " + line.subscriberId());
+            } else if (line.lineType() != record.lineType()) {
+                outcome.reject(candidate.index(), record.recordId(), "line_type",
+                        "line " + record.lineId() + " is a " + line.lineType() + " line");
+            } else {
+                coherent.add(candidate);
+            }
+        }
+        return coherent;
+    }
+
+    /** Applies a re-rated record: the record it replaces stops counting. Refused (and unstored) if it cannot. */
+    private boolean supersede(ValidationOutcome candidate, LedgerFacts facts, BatchOutcome outcome) {
+        UsageRecord record = candidate.record();
+        UsageRecord target = store.findByIds(List.of(record.replaces())).get(record.replaces());
+        Optional<UsageRecord> replaced = Optional.empty();
+        String problem;
+        if (target == null) {
+            problem = "record " + record.replaces() + " is unknown: send it before its replacement";
+        } else if (!target.lineId().equals(record.lineId())) {
+            problem = "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
+        } else {
+            replaced = store.supersede(record.replaces(), record.recordId());
+            problem = replaced.isPresent() ? null : "record " + record.replaces() + " is already replaced by "
+                    + store.supersedingRecordOf(record.replaces()).orElse("another record");
+        }
+        if (problem != null) {
+            store.delete(record.recordId());
+            outcome.reject(candidate.index(), record.recordId(), "replaces", problem);
+            return false;
+        }
+        facts.subtract(replaced.get());
+        return true;
+    }
+
+    private void classifyAlreadyStored(List<ValidationOutcome> alreadyStored, BatchOutcome outcome) {
+        Map<String, UsageRecord> stored = store.findByIds(
+                alreadyStored.stream().map(c -> c.record().recordId()).toList());
+        for (ValidationOutcome candidate : alreadyStored) {
+            UsageRecord earlier = stored.get(candidate.record().recordId());
+            if (earlier != null && earlier.sameContentAs(candidate.record())) {
+                outcome.duplicate();
+            } else {
+                outcome.reject(candidate.index(), candidate.record().recordId(), "record_id",
+                        "conflicts with a record received earlier with the same id and other content");
+            }
+        }
+    }
+
+    private static boolean isConcurrencyConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyFailureException
+                    || t instanceof org.axonframework.modelling.command.ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

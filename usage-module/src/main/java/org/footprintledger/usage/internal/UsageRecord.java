@@ -1,0 +1,33 @@
+package org.footprintledger.usage.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.Technology;
+
+/** A usage record that passed every rule of the feed's column table. */
+record UsageRecord(
+        String recordId,
+        String subscriberId,
+        String lineId,
+        LineType lineType,
+        Technology technology,
+        LocalDate usageDate,
+        long bytesDown,
+        long bytesUp,
+        boolean estimated,
+        String replaces) {
+
+    long bytes() {
+        return bytesDown + bytesUp;
+    }
+
+    YearMonth month() {
+        return YearMonth.from(usageDate);
+    }
+
+    /** Two records with the same id are duplicates when this holds, conflicts otherwise. */
+    boolean sameContentAs(UsageRecord other) {
+        return equals(other);
+    }
+}

@@ -1,0 +1,135 @@
+package org.footprintledger.usage.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.Technology;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Raw usage records and the line registry in PostgreSQL, written set-wise: one statement per batch, arrays unnested
+ * on the server, deduplication by the primary key.
+ */
+@Repository
+class UsageRecordStore {
+
+    private static final String RECORD_COLUMNS = "record_id, subscriber_id, line_id, line_type, technology, "
+            + "usage_date, bytes_down, bytes_up, estimated, replaces";
+
+    private final JdbcTemplate jdbc;
+
+    UsageRecordStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers lines not seen before, then returns what is known of every line named (first claim wins). */
+    Map<String, KnownLine> registerLines(Collection<UsageRecord> records) {
+        Map<String, UsageRecord> firstPerLine = new java.util.TreeMap<>();
+        records.forEach(r -> firstPerLine.putIfAbsent(r.lineId(), r));
+        List<UsageRecord> lines = List.copyOf(firstPerLine.values());
+        jdbc.update("INSERT INTO usage_line (line_id, subscriber_id, line_type) "
+                + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (line_id) DO NOTHING",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, varchars(c, lines, UsageRecord::lineId));
+                    ps.setArray(2, varchars(c, lines, UsageRecord::subscriberId));
+                    ps.setArray(3, varchars(c, lines, r -> r.lineType().name()));
+                });
+        Map<String, KnownLine> known = new HashMap<>();
+        jdbc.query("SELECT line_id, subscriber_id, line_type FROM usage_line WHERE line_id = ANY(?)",
+                ps -> ps.setArray(1, varchars(ps.getConnection(), lines, UsageRecord::lineId)),
+                rs -> {
+                    known.put(rs.getString(1), new KnownLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
+                });
+        return known;
+    }
+
+    /** Inserts the records whose id is new and returns those ids; records already stored are left untouched. */
+    Set<String> insertNew(List<UsageRecord> records, String batchId) {
+        List<UsageRecord> sorted = records.stream()
+                .sorted(java.util.Comparator.comparing(UsageRecord::recordId)).toList();
+        Set<String> inserted = new HashSet<>();
+        jdbc.query("INSERT INTO usage_record (" + RECORD_COLUMNS + ", batch_id) "
+                + "SELECT r, s, l, t, tech, d::date, bd, bu, e, rep, ? FROM unnest(?::varchar[], ?::varchar[], "
+                + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], "
+                + "?::varchar[]) AS x(r, s, l, t, tech, d, bd, bu, e, rep) "
+                + "ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setString(1, batchId);
+                    ps.setArray(2, varchars(c, sorted, UsageRecord::recordId));
+                    ps.setArray(3, varchars(c, sorted, UsageRecord::subscriberId));
+                    ps.setArray(4, varchars(c, sorted, UsageRecord::lineId));
+                    ps.setArray(5, varchars(c, sorted, r -> r.lineType().name()));
+                    ps.setArray(6, varchars(c, sorted, r -> r.technology() == null ? null : r.technology().code()));
+                    ps.setArray(7, varchars(c, sorted, r -> r.usageDate().toString()));
+                    ps.setArray(8, c.createArrayOf("bigint", sorted.stream().map(UsageRecord::bytesDown).toArray()));
+                    ps.setArray(9, c.createArrayOf("bigint", sorted.stream().map(UsageRecord::bytesUp).toArray()));
+                    ps.setArray(10, c.createArrayOf("boolean", sorted.stream().map(UsageRecord::estimated).toArray()));
+                    ps.setArray(11, varchars(c, sorted, UsageRecord::replaces));
+                },
+                rs -> {
+                    inserted.add(rs.getString(1));
+                });
+        return inserted;
+    }
+
+    Map<String, UsageRecord> findByIds(Collection<String> recordIds) {
+        Map<String, UsageRecord> found = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT " + RECORD_COLUMNS + " FROM usage_record WHERE record_id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", recordIds.toArray())),
+                rs -> {
+                    UsageRecord record = map(rs);
+                    found.put(record.recordId(), record);
+                });
+        return found;
+    }
+
+    /** Marks {@code replacedId} superseded by {@code byId}, if it is stored and not superseded yet. */
+    Optional<UsageRecord> supersede(String replacedId, String byId) {
+        List<UsageRecord> rows = jdbc.query("UPDATE usage_record SET superseded_by = ? "
+                + "WHERE record_id = ? AND superseded_by IS NULL RETURNING " + RECORD_COLUMNS,
+                (rs, n) -> map(rs), byId, replacedId);
+        return rows.stream().findFirst();
+    }
+
+    Optional<String> supersedingRecordOf(String recordId) {
+        return jdbc.query("SELECT superseded_by FROM usage_record WHERE record_id = ?",
+                (rs, n) -> Optional.ofNullable(rs.getString(1)), recordId).stream().findFirst().flatMap(o -> o);
+    }
+
+    void delete(String recordId) {
+        jdbc.update("DELETE FROM usage_record WHERE record_id = ?", recordId);
+    }
+
+    private static UsageRecord map(ResultSet rs) throws SQLException {
+        String technology = rs.getString("technology");
+        return new UsageRecord(rs.getString("record_id"), rs.getString("subscriber_id"), rs.getString("line_id"),
+                LineType.valueOf(rs.getString("line_type")),
+                technology == null ? null : Technology.fromCode(technology).orElseThrow(),
+                rs.getObject("usage_date", java.time.LocalDate.class), rs.getLong("bytes_down"),
+                rs.getLong("bytes_up"), rs.getBoolean("estimated"), rs.getString("replaces"));
+    }
+
+    private static Array varchars(Connection c, List<UsageRecord> records, Function<UsageRecord, String> field)
+            throws SQLException {
+        return c.createArrayOf("varchar", records.stream().map(field).toArray());
+    }
+
+    record KnownLine(String subscriberId, LineType lineType) {
+    }
+}

@@ -1,0 +1,148 @@
+package org.footprintledger.usage.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.usage.api.UsageRecordSubmission;
+
+/** Enforces the column rules of the usage feed (contract.md), reporting the first field at fault. */
+final class UsageRecordValidator {
+
+    static final long MAX_BYTES = 10_000_000_000_000L;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final ZoneId USAGE_ZONE = ZoneId.of("Europe/Paris");
+
+    private final Clock clock;
+
+    UsageRecordValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    ValidationOutcome validate(long index, UsageRecordSubmission s) {
+        String recordId = s.recordId();
+        String idError = identifierError(recordId);
+        if (idError != null) {
+            return ValidationOutcome.invalid(index, recordId, "record_id", idError);
+        }
+        if ((idError = identifierError(s.subscriberId())) != null) {
+            return ValidationOutcome.invalid(index, recordId, "subscriber_id", idError);
+        }
+        if ((idError = identifierError(s.lineId())) != null) {
+            return ValidationOutcome.invalid(index, recordId, "line_id", idError);
+        }
+        LineType lineType = parseLineType(s.lineType());
+        if (lineType == null) {
+            return ValidationOutcome.invalid(index, recordId, "line_type",
+                    "must be MOBILE or FIXED, got " + quoted(s.lineType()));
+        }
+        Technology technology = null;
+        if (!isBlank(s.technology())) {
+            technology = Technology.fromCode(s.technology()).orElse(null);
+            if (technology == null) {
+                return ValidationOutcome.invalid(index, recordId, "technology",
+                        "unknown technology " + quoted(s.technology()));
+            }
+            if (technology.lineType() != lineType) {
+                return ValidationOutcome.invalid(index, recordId, "technology",
+                        technology.code() + " is not a " + lineType + " technology");
+            }
+        }
+        LocalDate usageDate;
+        try {
+            usageDate = LocalDate.parse(s.usageDate() == null ? "" : s.usageDate());
+        } catch (DateTimeParseException e) {
+            return ValidationOutcome.invalid(index, recordId, "usage_date",
+                    "must be an ISO date YYYY-MM-DD, got " + quoted(s.usageDate()));
+        }
+        if (usageDate.isAfter(LocalDate.now(clock.withZone(USAGE_ZONE)))) {
+            return ValidationOutcome.invalid(index, recordId, "usage_date", usageDate + " is in the future");
+        }
+        long bytesDown;
+        long bytesUp;
+        try {
+            bytesDown = parseBytes(s.bytesDown());
+        } catch (IllegalArgumentException e) {
+            return ValidationOutcome.invalid(index, recordId, "bytes_down", e.getMessage());
+        }
+        try {
+            bytesUp = parseBytes(s.bytesUp());
+        } catch (IllegalArgumentException e) {
+            return ValidationOutcome.invalid(index, recordId, "bytes_up", e.getMessage());
+        }
+        Boolean estimated = parseEstimated(s.estimated());
+        if (estimated == null) {
+            return ValidationOutcome.invalid(index, recordId, "estimated",
+                    "must be true, false or empty, got " + quoted(s.estimated()));
+        }
+        String replaces = isBlank(s.replaces()) ? null : s.replaces();
+        if (replaces != null) {
+            if ((idError = identifierError(replaces)) != null) {
+                return ValidationOutcome.invalid(index, recordId, "replaces", idError);
+            }
+            if (replaces.equals(recordId)) {
+                return ValidationOutcome.invalid(index, recordId, "replaces", "a record cannot replace itself");
+            }
+        }
+        return ValidationOutcome.valid(index, new UsageRecord(recordId, s.subscriberId(), s.lineId(), lineType,
+                technology, usageDate, bytesDown, bytesUp, estimated, replaces));
+    }
+
+    private static String identifierError(String value) {
+        if (isBlank(value)) {
+            return "is required";
+        }
+        if (value.length() > 64) {
+            return "is longer than 64 characters (" + value.length() + ")";
+        }
+        if (!IDENTIFIER.matcher(value).matches()) {
+            return "may only contain A-Z a-z 0-9 . _ : -, got " + quoted(value);
+        }
+        return null;
+    }
+
+    private static LineType parseLineType(String value) {
+        if ("MOBILE".equals(value)) {
+            return LineType.MOBILE;
+        }
+        if ("FIXED".equals(value)) {
+            return LineType.FIXED;
+        }
+        return null;
+    }
+
+    private static long parseBytes(String value) {
+        if (isBlank(value)) {
+            throw new IllegalArgumentException("is required");
+        }
+        if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("must be a non-negative integer, got " + quoted(value));
+        }
+        if (value.length() > 14 || Long.parseLong(value) > MAX_BYTES) {
+            throw new IllegalArgumentException("exceeds the limit of " + MAX_BYTES + ", got " + quoted(value));
+        }
+        return Long.parseLong(value);
+    }
+
+    private static Boolean parseEstimated(String value) {
+        if (isBlank(value) || "false".equals(value)) {
+            return Boolean.FALSE;
+        }
+        return "true".equals(value) ? Boolean.TRUE : null;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    private static String quoted(String value) {
+        if (value == null) {
+            return "nothing";
+        }
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "\"" + shown + "\"";
+    }
+}
