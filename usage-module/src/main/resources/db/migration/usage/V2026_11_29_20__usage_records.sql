@@ -25,5 +25,5 @@ CREATE TABLE usage_record (
     received_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX usage_record_line_date ON usage_record (line_id, usage_date);
--- a record is replaced at most once
-CREATE UNIQUE INDEX usage_record_replaces ON usage_record (replaces) WHERE replaces IS NOT NULL;
+-- a record is replaced at most once: the intake sets superseded_by only where it is still null
+CREATE INDEX usage_record_replaces ON usage_record (replaces) WHERE replaces IS NOT NULL;

@@ -1,0 +1,69 @@
+package org.footprintledger.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Bad input on the JSON endpoint gets a clear error saying what and where. */
+class JsonFeedErrorsTest extends PortalIntegrationTest {
+
+    private final ApiClient feed() {
+        return as("feed", "feed");
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_refused_with_the_position_of_the_error() {
+        ApiClient.Response response = feed().postJson("/api/v1/usage/records", "{\"records\": [\n {\"recordId\": }");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("line").asInt()).isEqualTo(2);
+        assertThat(response.json().get("column").asInt()).isPositive();
+        assertThat(response.json().get("message").asString()).contains("not valid JSON at line 2");
+    }
+
+    @Test
+    void a_body_without_a_records_array_is_refused() {
+        ApiClient.Response response = feed().postJson("/api/v1/usage/records", "[1, 2]");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("message").asString()).contains("\"records\"");
+    }
+
+    @Test
+    void more_than_ten_thousand_records_is_too_large() {
+        StringBuilder body = new StringBuilder("{\"records\":[");
+        for (int i = 0; i <= 10_000; i++) {
+            body.append(i == 0 ? "" : ",").append("{}");
+        }
+        ApiClient.Response response = feed().postJson("/api/v1/usage/records", body.append("]}").toString());
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("message").asString()).contains("10000");
+    }
+
+    @Test
+    void invalid_records_are_reported_one_by_one_and_valid_ones_beside_them_are_kept() {
+        String subscriber = "j-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"records":[
+                  {"recordId":"%1$s-1","subscriberId":"%1$s","lineId":"%1$s-l","lineType":"MOBILE","technology":"4G",
+                   "usageDate":"2025-01-01","bytesDown":1,"bytesUp":2},
+                  "not an object",
+                  {"recordId":"%1$s-2","subscriberId":"%1$s","lineId":"%1$s-l","lineType":"MOBILE","technology":"4G",
+                   "usageDate":"2025-01-02","bytesDown":1.5,"bytesUp":2},
+                  {"recordId":"%1$s-3","subscriberId":"%1$s","lineId":"%1$s-l","lineType":"MOBILE","technology":"4G",
+                   "usageDate":"2025-01-03","bytesDown":"12","bytesUp":2,"estimated":true}
+                ]}""".formatted(subscriber);
+
+        ApiClient.Response response = feed().postJson("/api/v1/usage/records", body);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(response.json().get("rejected")).hasSize(2);
+        assertThat(response.json().get("rejected").get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(response.json().get("rejected").get(0).get("field").asString()).isEqualTo("record_id");
+        assertThat(response.json().get("rejected").get(1).get("index").asInt()).isEqualTo(2);
+        assertThat(response.json().get("rejected").get(1).get("field").asString()).isEqualTo("bytes_down");
+    }
+}

@@ -1,0 +1,45 @@
+package org.footprintledger.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application over HTTP on a real (embedded) PostgreSQL, started once for every test class that extends
+ * this one. Tests use their own subscriber ids, so they do not see each other's data.
+ */
+@SpringBootTest(classes = FootprintLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PortalIntegrationTest {
+
+    private static final Path DATABASE_DIRECTORY = temporaryDirectory();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void embeddedDatabase(DynamicPropertyRegistry registry) {
+        registry.add("footprint.embedded-db.directory", DATABASE_DIRECTORY::toString);
+        registry.add("footprint.demo-data.enabled", () -> "false");
+    }
+
+    protected ApiClient as(String user, String password) {
+        return new ApiClient(port, user, password);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(port, null, null);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("footprint-test-db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
