@@ -1,0 +1,50 @@
+package org.footprintledger.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Axon on PostgreSQL done right: Flyway's tables, bytea everywhere, ids drawn inside the INSERT, explicit segments. */
+class AxonStorageTest extends PortalIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void no_axon_column_is_a_large_object() {
+        List<String> oidColumns = jdbc.queryForList("SELECT table_name || '.' || column_name FROM "
+                + "information_schema.columns WHERE table_schema = 'public' AND data_type = 'oid'", String.class);
+        assertThat(oidColumns).isEmpty();
+        List<String> byteaColumns = jdbc.queryForList("SELECT table_name || '.' || column_name FROM "
+                + "information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'", String.class);
+        assertThat(byteaColumns).contains("domain_event_entry.payload", "domain_event_entry.meta_data",
+                "token_entry.token", "dead_letter_entry.payload", "saga_entry.serialized_saga");
+    }
+
+    @Test
+    void the_global_index_is_drawn_by_the_database_at_insert_time() {
+        String columnDefault = jdbc.queryForObject("SELECT column_default FROM information_schema.columns "
+                + "WHERE table_name = 'domain_event_entry' AND column_name = 'global_index'", String.class);
+        assertThat(columnDefault).startsWith("nextval(");
+    }
+
+    @Test
+    void flyway_created_every_table_including_axons() {
+        List<String> migrated = jdbc.queryForList(
+                "SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class);
+        assertThat(migrated).anyMatch(s -> s.contains("axon_event_store"))
+                .anyMatch(s -> s.contains("axon_jpa_entities"))
+                .anyMatch(s -> s.contains("usage_records"))
+                .anyMatch(s -> s.contains("statement_lines"));
+    }
+
+    @Test
+    void the_ledger_processor_runs_with_its_configured_segments() {
+        Integer segments = jdbc.queryForObject(
+                "SELECT count(*) FROM token_entry WHERE processor_name = 'ledger'", Integer.class);
+        assertThat(segments).isEqualTo(4);
+    }
+}
