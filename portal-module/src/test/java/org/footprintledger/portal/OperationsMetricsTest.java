@@ -22,8 +22,10 @@ class OperationsMetricsTest extends PortalIntegrationTest {
         String metrics = as("ops", "ops").get("/actuator/prometheus").body();
 
         assertThat(metrics).containsPattern("eventProcessor_\\w+\\{[^}]*processorName=\"ledger\"");
-        assertThat(metrics).containsPattern("commandBus_\\w+\\{[^}]*payloadType=\"AccrueLineUsageCommand\"");
+        assertThat(metrics).containsPattern("commandBus_\\w+\\{[^}]*payloadType=\"AccrueUsageBatchCommand\"");
         assertThat(metrics).containsPattern("usage_records_total\\{[^}]*outcome=\"accepted\"");
+        assertThat(metrics).containsPattern("usage_ledger_backlog\\{");
+        assertThat(metrics).containsPattern("usage_ledger_facts_fed_total\\{");
         assertThat(metrics).containsPattern("usage_records_total\\{[^}]*field=\"usage_date\"[^}]*outcome=\"rejected\"");
     }
 }

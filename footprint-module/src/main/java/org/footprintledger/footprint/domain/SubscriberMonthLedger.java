@@ -26,8 +26,8 @@ public class SubscriberMonthLedger {
     private YearMonth month;
     private final Map<String, LineTotals> lines = new HashMap<>();
 
-    protected SubscriberMonthLedger() {
-        // for Axon
+    public SubscriberMonthLedger() {
+        // an empty ledger, filled by its events (Axon) or by its first fact
     }
 
     @CommandHandler

@@ -19,7 +19,7 @@ class IntakeMetrics {
         this.accepted = outcome("accepted");
         this.duplicates = outcome("duplicate");
         this.retries = Counter.builder("usage.intake.retries")
-                .description("Batches retried after a concurrent write on the same ledger stream")
+                .description("Batches retried after a lock conflict with a concurrent batch")
                 .register(registry);
     }
 

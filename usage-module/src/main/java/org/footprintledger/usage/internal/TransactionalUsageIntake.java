@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.usage.api.IntakeReport;
 import org.footprintledger.usage.api.UsageIntake;
 import org.footprintledger.usage.api.UsageRecordSubmission;
@@ -20,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a batch in one database transaction: the raw records, the line registry and the ledger facts commit
- * together or not at all, so a crash never leaves records counted without their ledger entry or the reverse.
+ * Takes a batch in one database transaction: the raw records, the line registry and the batch's ledger facts (one per
+ * line and month, in the outbox) commit together or not at all, so a crash never leaves records counted without their
+ * ledger fact or the reverse. The {@link LedgerFeeder} moves the facts into the ledger.
  */
 @Service
 class TransactionalUsageIntake implements UsageIntake {
@@ -31,15 +30,15 @@ class TransactionalUsageIntake implements UsageIntake {
 
     private final UsageRecordValidator validator;
     private final UsageRecordStore store;
-    private final CommandGateway commandGateway;
+    private final LedgerOutbox outbox;
     private final TransactionTemplate transactions;
     private final IntakeMetrics metrics;
 
-    TransactionalUsageIntake(Clock clock, UsageRecordStore store, CommandGateway commandGateway,
+    TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox,
                              TransactionTemplate transactions, IntakeMetrics metrics) {
         this.validator = new UsageRecordValidator(clock);
         this.store = store;
-        this.commandGateway = commandGateway;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.metrics = metrics;
     }
@@ -62,7 +61,7 @@ class TransactionalUsageIntake implements UsageIntake {
                     throw e;
                 }
                 metrics.recordRetry();
-                log.info("batch {}: concurrent write on the same ledger stream, retrying (attempt {})", batchId,
+                log.info("batch {}: lock conflict with a concurrent batch, retrying (attempt {})", batchId,
                         attempt + 1);
             }
         }
@@ -84,9 +83,7 @@ class TransactionalUsageIntake implements UsageIntake {
             }
         }
         classifyAlreadyStored(alreadyStored, outcome);
-        for (AccrueLineUsageCommand command : facts.toCommands(batchId)) {
-            commandGateway.sendAndWait(command);
-        }
+        outbox.append(facts.toCommands(batchId));
         return outcome.report();
     }
 
@@ -176,8 +173,7 @@ class TransactionalUsageIntake implements UsageIntake {
 
     private static boolean isConcurrencyConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyFailureException
-                    || t instanceof org.axonframework.modelling.command.ConcurrencyException) {
+            if (t instanceof ConcurrencyFailureException) {
                 return true;
             }
         }
