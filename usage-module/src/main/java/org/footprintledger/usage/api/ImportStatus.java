@@ -1,0 +1,10 @@
+package org.footprintledger.usage.api;
+
+/**
+ * Progress and outcome of a file import (contract.md). {@code rowsRead} counts data rows read so far; each row read is
+ * counted once as accepted, duplicate or rejected once its batch is stored. {@code error} says why a FAILED import
+ * stopped (rows before that point are kept).
+ */
+public record ImportStatus(String importId, String status, long rowsRead, long accepted, long duplicates,
+                           long rejected, String error) {
+}

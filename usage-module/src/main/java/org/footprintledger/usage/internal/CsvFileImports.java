@@ -1,0 +1,228 @@
+package org.footprintledger.usage.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.footprintledger.usage.api.FileImports;
+import org.footprintledger.usage.api.ImportStatus;
+import org.footprintledger.usage.api.IntakeReport;
+import org.footprintledger.usage.api.RecordRejection;
+import org.footprintledger.usage.api.UsageIntake;
+import org.footprintledger.usage.api.UsageRecordSubmission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports CSV files of the feed: streamed line by line (never held whole), in batches through the same intake as the
+ * JSON endpoint, each batch committed on its own so progress is visible and a crash loses nothing stored.
+ */
+@Service
+class CsvFileImports implements FileImports, DisposableBean {
+
+    static final String HEADER =
+            "record_id,subscriber_id,line_id,line_type,technology,usage_date,bytes_down,bytes_up,estimated,replaces";
+    private static final int COLUMNS = 10;
+    private static final Logger log = LoggerFactory.getLogger(CsvFileImports.class);
+
+    private final UsageIntake intake;
+    private final ImportRegistry registry;
+    private final Timer importDuration;
+    private final java.util.concurrent.atomic.AtomicLong lastRowsPerSecond = new java.util.concurrent.atomic.AtomicLong();
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "usage-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics) {
+        this.intake = intake;
+        this.registry = registry;
+        metrics.gauge("usage.import.last.rows.per.second", lastRowsPerSecond);
+        this.importDuration = Timer.builder("usage.import.duration").description("Duration of file imports")
+                .register(metrics);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failImportsInterruptedByAStop() {
+        int interrupted = registry.failInterrupted();
+        if (interrupted > 0) {
+            log.warn("{} file imports were interrupted by a stop and are marked FAILED", interrupted);
+        }
+    }
+
+    @Override
+    public String start(InputStream body, boolean gzip) throws IOException {
+        String importId = UUID.randomUUID().toString();
+        Path spool = Files.createTempFile("usage-import-" + importId, gzip ? ".csv.gz" : ".csv");
+        Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
+        registry.open(importId);
+        log.info("import {}: received {} bytes{}, importing in the background", importId, Files.size(spool),
+                gzip ? " (gzip)" : "");
+        workers.submit(() -> {
+            try {
+                run(importId, spool, gzip);
+            } finally {
+                deleteQuietly(spool);
+            }
+        });
+        return importId;
+    }
+
+    /** Imports a file in the calling thread (command line, benchmark) and returns its final status. */
+    ImportStatus importNow(Path file, boolean gzip) {
+        String importId = UUID.randomUUID().toString();
+        registry.open(importId);
+        run(importId, file, gzip);
+        return registry.status(importId).orElseThrow();
+    }
+
+    @Override
+    public Optional<ImportStatus> status(String importId) {
+        return registry.status(importId);
+    }
+
+    @Override
+    public boolean writeRejections(String importId, Writer out) throws IOException {
+        if (registry.status(importId).isEmpty()) {
+            return false;
+        }
+        registry.writeRejections(importId, out);
+        return true;
+    }
+
+    private void run(String importId, Path file, boolean gzip) {
+        long started = System.nanoTime();
+        long lineNumber = 0;
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String header = reader.readLine();
+            lineNumber = 1;
+            if (header == null) {
+                fail(importId, "the file is empty: expected the header " + HEADER);
+                return;
+            }
+            if (!HEADER.equals(stripBom(header).strip())) {
+                fail(importId, "line 1 is not the header: expected " + HEADER);
+                return;
+            }
+            Batch batch = new Batch();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                batch.add(lineNumber, line);
+                if (batch.isFull()) {
+                    store(importId, batch);
+                    batch = new Batch();
+                }
+            }
+            store(importId, batch);
+            registry.finish(importId, "COMPLETED", null);
+            record(importId, started, "COMPLETED");
+        } catch (EOFException | ZipException e) {
+            fail(importId, "the gzip stream is truncated or corrupt after line " + lineNumber
+                    + "; rows before it are stored");
+            record(importId, started, "FAILED");
+        } catch (IOException | RuntimeException e) {
+            log.error("import {} failed at line {}", importId, lineNumber, e);
+            fail(importId, "failed after line " + lineNumber + ": " + e.getMessage());
+            record(importId, started, "FAILED");
+        }
+    }
+
+    private void store(String importId, Batch batch) {
+        IntakeReport report = batch.submissions.isEmpty()
+                ? new IntakeReport(0, 0, List.of())
+                : intake.submit(batch.submissions);
+        List<RecordRejection> rejections = new ArrayList<>(batch.malformed);
+        for (RecordRejection rejection : report.rejected()) {
+            rejections.add(new RecordRejection(batch.lineNumbers.get((int) rejection.index()), rejection.recordId(),
+                    rejection.field(), rejection.reason()));
+        }
+        registry.addBatch(importId, batch.rowsRead, report.accepted(), report.duplicates(), rejections);
+    }
+
+    private void fail(String importId, String reason) {
+        log.warn("import {} FAILED: {}", importId, reason);
+        registry.finish(importId, "FAILED", reason);
+    }
+
+    private void record(String importId, long startedNanos, String status) {
+        long nanos = System.nanoTime() - startedNanos;
+        importDuration.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        ImportStatus finalStatus = registry.status(importId).orElseThrow();
+        double rowsPerSecond = finalStatus.rowsRead() / Math.max(1e-9, nanos / 1e9);
+        lastRowsPerSecond.set(Math.round(rowsPerSecond));
+        log.info("import {} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} rows/s", importId, status,
+                finalStatus.rowsRead(), finalStatus.accepted(), finalStatus.duplicates(), finalStatus.rejected(),
+                Math.round(rowsPerSecond));
+    }
+
+    private static String stripBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete spooled import file {}", file, e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+
+    /** Up to one intake batch of rows, with the file line number of each, and the rows malformed as CSV. */
+    private static final class Batch {
+        private final List<UsageRecordSubmission> submissions = new ArrayList<>();
+        private final List<Long> lineNumbers = new ArrayList<>();
+        private final List<RecordRejection> malformed = new ArrayList<>();
+        private long rowsRead;
+
+        void add(long lineNumber, String line) {
+            rowsRead++;
+            List<String> fields;
+            try {
+                fields = CsvRowParser.parse(line);
+            } catch (CsvRowParser.MalformedRowException e) {
+                malformed.add(new RecordRejection(lineNumber, null, "row", e.getMessage()));
+                return;
+            }
+            if (fields.size() != COLUMNS) {
+                malformed.add(new RecordRejection(lineNumber, fields.get(0), "row",
+                        "expected " + COLUMNS + " columns, got " + fields.size()));
+                return;
+            }
+            submissions.add(new UsageRecordSubmission(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
+                    fields.get(4), fields.get(5), fields.get(6), fields.get(7), fields.get(8), fields.get(9)));
+            lineNumbers.add(lineNumber);
+        }
+
+        boolean isFull() {
+            return submissions.size() + malformed.size() >= UsageIntake.MAX_BATCH_SIZE;
+        }
+    }
+}
