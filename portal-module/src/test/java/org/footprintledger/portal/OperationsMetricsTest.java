@@ -25,6 +25,7 @@ class OperationsMetricsTest extends PortalIntegrationTest {
         assertThat(metrics).containsPattern("commandBus_\\w+\\{[^}]*payloadType=\"AccrueUsageBatchCommand\"");
         assertThat(metrics).containsPattern("usage_records_total\\{[^}]*outcome=\"accepted\"");
         assertThat(metrics).containsPattern("usage_ledger_backlog\\{");
+        assertThat(metrics).containsPattern("ledger_dead_letters\\{[^}]*processingGroup=\"ledger\"[^}]*} 0");
         assertThat(metrics).containsPattern("usage_ledger_facts_fed_total\\{");
         assertThat(metrics).containsPattern("usage_records_total\\{[^}]*field=\"usage_date\"[^}]*outcome=\"rejected\"");
     }
