@@ -1,5 +1,8 @@
 package org.footprintledger.portal;
 
+import java.util.Arrays;
+import org.footprintledger.portal.cli.GenerateFeedCommand;
+import org.footprintledger.portal.cli.ImportFileCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -9,8 +12,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class FootprintLedgerApplication {
 
-    public static void main(String[] args) {
+    /**
+     * Serves the application; or, with a first argument {@code generate} or {@code import}, runs that command-line
+     * entry (see the README) and exits.
+     */
+    public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(FootprintLedgerApplication.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "generate" -> System.exit(GenerateFeedCommand.run(rest));
+            case "import" -> System.exit(ImportFileCommand.run(FootprintLedgerApplication.class, rest));
+            default -> SpringApplication.run(FootprintLedgerApplication.class, args);
+        }
     }
 }

@@ -25,6 +25,8 @@ public abstract class PortalIntegrationTest {
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("footprint.embedded-db.directory", DATABASE_DIRECTORY::toString);
         registry.add("footprint.demo-data.enabled", () -> "false");
+        // a throw-away database: no need to wait for the disk on each commit
+        registry.add("footprint.embedded-db.durable", () -> "false");
     }
 
     protected ApiClient as(String user, String password) {

@@ -17,17 +17,24 @@ import org.springframework.stereotype.Component;
 class LedgerBatchHandler {
 
     private final Configuration axon;
+    private final PrefetchingEventStorageEngine eventStore;
 
-    LedgerBatchHandler(@Lazy Configuration axon) {
+    LedgerBatchHandler(@Lazy Configuration axon, PrefetchingEventStorageEngine eventStore) {
         this.axon = axon;
+        this.eventStore = eventStore;
     }
 
     @CommandHandler
     void handle(AccrueUsageBatchCommand batch) throws Exception {
         Repository<SubscriberMonthLedger> ledgers = axon.repository(SubscriberMonthLedger.class);
-        for (AccrueLineUsageCommand fact : batch.facts()) {
-            ledgers.loadOrCreate(fact.ledgerId(), SubscriberMonthLedger::new)
-                    .execute(ledger -> ledger.handle(fact));
+        eventStore.prefetch(batch.facts().stream().map(AccrueLineUsageCommand::ledgerId).distinct().toList());
+        try {
+            for (AccrueLineUsageCommand fact : batch.facts()) {
+                ledgers.loadOrCreate(fact.ledgerId(), SubscriberMonthLedger::new)
+                        .execute(ledger -> ledger.handle(fact));
+            }
+        } finally {
+            eventStore.forget();
         }
     }
 }

@@ -12,10 +12,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,9 +22,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * Axon as a production system on PostgreSQL, without Axon Server.
  * <ul>
- *   <li>Events in a JDBC event store whose {@code global_index} is a {@code bigserial}: the id is drawn inside the
- *       INSERT, so two nodes never append into an old block of ids (stack.md, trap 3).</li>
  *   <li>One Jackson serializer with its own ObjectMapper, so no web JSON setting can change the stored format.</li>
+ *   <li>JDBC connections from Spring's transaction; the event store itself is the ledger's (footprint-module).</li>
  * </ul>
  * Tokens, dead letters and sagas stay in Axon's JPA entities, on tables Flyway creates with {@code bytea} columns.
  */
@@ -74,42 +69,5 @@ class AxonConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver(DataSource dataSource) throws SQLException {
         return new SQLErrorCodesResolver(dataSource);
-    }
-
-    @Bean
-    EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .timestampColumn("time_stamp")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
-    }
-
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .dataType(byte[].class)
-                .batchSize(1000)
-                .build();
     }
 }

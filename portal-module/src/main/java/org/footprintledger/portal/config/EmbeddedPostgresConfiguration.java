@@ -26,13 +26,18 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${footprint.embedded-db.directory:./data/postgres}") Path directory,
-                                      @Value("${footprint.embedded-db.port:0}") int port) throws IOException {
+                                      @Value("${footprint.embedded-db.port:0}") int port,
+                                      @Value("${footprint.embedded-db.durable:true}") boolean durable)
+            throws IOException {
         Files.createDirectories(directory);
         log.info("Starting embedded PostgreSQL with data directory {}", directory.toAbsolutePath());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // zonky starts PostgreSQL with fsync and synchronous_commit off; the run command keeps real data
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off");
         if (port > 0) {
             builder.setPort(port);
         }

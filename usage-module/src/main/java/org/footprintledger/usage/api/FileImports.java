@@ -3,13 +3,21 @@ package org.footprintledger.usage.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Imports of usage files (CSV, optionally gzip), run in the background. */
 public interface FileImports {
 
-    /** Spools the stream to disk, then imports it in the background; returns the import id at once. */
+    /**
+     * Spools the stream to disk, then imports it in the background; returns the import id at once. Gzip is also
+     * recognised by its magic bytes.
+     */
     String start(InputStream body, boolean gzip) throws IOException;
+
+    /** Imports a file in the calling thread (command line, benchmark), reporting progress after each batch. */
+    ImportStatus importFile(Path file, Consumer<ImportProgress> progress);
 
     Optional<ImportStatus> status(String importId);
 

@@ -5,4 +5,7 @@ public interface LedgerFeed {
 
     /** Feeds until no fact is waiting (or another node is feeding). */
     void feedAll();
+
+    /** Facts waiting for the ledger. */
+    long backlog();
 }

@@ -18,9 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.footprintledger.usage.api.FileImports;
+import org.footprintledger.usage.api.ImportProgress;
 import org.footprintledger.usage.api.ImportStatus;
 import org.footprintledger.usage.api.IntakeReport;
 import org.footprintledger.usage.api.RecordRejection;
@@ -81,7 +83,7 @@ class CsvFileImports implements FileImports, DisposableBean {
                 gzip ? " (gzip)" : "");
         workers.submit(() -> {
             try {
-                run(importId, spool, gzip);
+                run(importId, spool, gzip, p -> { });
             } finally {
                 deleteQuietly(spool);
             }
@@ -89,11 +91,12 @@ class CsvFileImports implements FileImports, DisposableBean {
         return importId;
     }
 
-    /** Imports a file in the calling thread (command line, benchmark) and returns its final status. */
-    ImportStatus importNow(Path file, boolean gzip) {
+    @Override
+    public ImportStatus importFile(Path file, Consumer<ImportProgress> progress) {
         String importId = UUID.randomUUID().toString();
         registry.open(importId);
-        run(importId, file, gzip);
+        log.info("import {}: importing {}", importId, file);
+        run(importId, file, false, progress);
         return registry.status(importId).orElseThrow();
     }
 
@@ -111,11 +114,13 @@ class CsvFileImports implements FileImports, DisposableBean {
         return true;
     }
 
-    private void run(String importId, Path file, boolean gzip) {
+    private void run(String importId, Path file, boolean gzipHint, Consumer<ImportProgress> progress) {
         long started = System.nanoTime();
         long lineNumber = 0;
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+        long rowsRead = 0;
+        try (CountingInputStream raw = new CountingInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16));
+             InputStream in = gzipHint || isGzip(raw) ? new GZIPInputStream(raw, 1 << 16) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String header = reader.readLine();
             lineNumber = 1;
@@ -127,16 +132,20 @@ class CsvFileImports implements FileImports, DisposableBean {
                 fail(importId, "line 1 is not the header: expected " + HEADER);
                 return;
             }
+            long totalBytes = Files.size(file);
             Batch batch = new Batch();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
                 batch.add(lineNumber, line);
                 if (batch.isFull()) {
                     store(importId, batch);
+                    rowsRead += batch.rowsRead;
+                    progress.accept(new ImportProgress(raw.count(), totalBytes, rowsRead));
                     batch = new Batch();
                 }
             }
             store(importId, batch);
+            progress.accept(new ImportProgress(totalBytes, totalBytes, rowsRead + batch.rowsRead));
             registry.finish(importId, "COMPLETED", null);
             record(importId, started, "COMPLETED");
         } catch (EOFException | ZipException e) {
@@ -176,6 +185,14 @@ class CsvFileImports implements FileImports, DisposableBean {
         log.info("import {} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} rows/s", importId, status,
                 finalStatus.rowsRead(), finalStatus.accepted(), finalStatus.duplicates(), finalStatus.rejected(),
                 Math.round(rowsPerSecond));
+    }
+
+    private static boolean isGzip(InputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b;
     }
 
     private static String stripBom(String line) {

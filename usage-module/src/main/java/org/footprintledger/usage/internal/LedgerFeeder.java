@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves facts from the outbox into the ledger: the oldest facts, summed per line and month, sent as batch commands
- * in the same transaction that deletes them. One feeder at a time across all nodes (advisory lock).
+ * Moves facts from the outbox into the ledger: the oldest rows, summed per line and month (so the facts of many
+ * intake batches become one ledger event while the ledger is busy), sent as batch commands in the same transaction
+ * that deletes their rows. One feeder at a time across all nodes (advisory lock); a chunk whose rows are already gone
+ * is rolled back, so nothing is ever fed twice.
  */
 @Component
 class LedgerFeeder implements LedgerFeed {
@@ -29,7 +31,7 @@ class LedgerFeeder implements LedgerFeed {
     private final LedgerOutbox outbox;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
-    private final int factsPerRound;
+    private final int rowsPerRound;
     private final int factsPerCommand;
     private final Counter factsFed;
     private final Counter failures;
@@ -37,18 +39,19 @@ class LedgerFeeder implements LedgerFeed {
 
     LedgerFeeder(LedgerOutbox outbox, CommandGateway commands, TransactionTemplate transactions,
                  MeterRegistry metrics,
-                 @Value("${footprint.ledger-feeder.facts-per-round:20000}") int factsPerRound,
+                 @Value("${footprint.ledger-feeder.rows-per-round:500000}") int rowsPerRound,
                  @Value("${footprint.ledger-feeder.facts-per-command:1000}") int factsPerCommand) {
         this.outbox = outbox;
         this.commands = commands;
         this.transactions = transactions;
-        this.factsPerRound = factsPerRound;
+        this.rowsPerRound = rowsPerRound;
         this.factsPerCommand = factsPerCommand;
         this.factsFed = Counter.builder("usage.ledger.facts.fed")
                 .description("Line-month facts appended to the ledger").register(metrics);
         this.failures = Counter.builder("usage.ledger.feed.failures")
                 .description("Feeder rounds refused by the ledger (facts stay in the outbox)").register(metrics);
-        this.roundTime = Timer.builder("usage.ledger.feed.round").description("Duration of a feeder round")
+        this.roundTime = Timer.builder("usage.ledger.feed.chunk")
+                .description("Duration of one feeder transaction (up to facts-per-command facts)")
                 .register(metrics);
         Gauge.builder("usage.ledger.backlog", outbox, LedgerOutbox::backlog)
                 .description("Facts waiting for the ledger").register(metrics);
@@ -71,21 +74,39 @@ class LedgerFeeder implements LedgerFeed {
         }
     }
 
+    @Override
+    public long backlog() {
+        return outbox.backlog();
+    }
+
+    /**
+     * One round: the oldest waiting rows summed per line and month, then one transaction per chunk of facts that
+     * deletes the chunk's rows and appends its ledger events together (short transactions: the event store's
+     * {@code global_index} is drawn at insert, and long transactions would leave gaps open for tracking processors).
+     */
     private int feedOneRound() {
-        Integer fed = roundTime.record(() -> transactions.execute(tx -> {
-            if (!outbox.lockFeeder()) {
+        String feedId = UUID.randomUUID().toString();
+        List<LedgerOutbox.PendingFact> pending = outbox.oldest(rowsPerRound, feedId);
+        int fed = 0;
+        for (int from = 0; from < pending.size(); from += factsPerCommand) {
+            List<LedgerOutbox.PendingFact> chunk = pending.subList(from, Math.min(pending.size(), from + factsPerCommand));
+            Boolean appended = roundTime.record(() -> transactions.execute(tx -> {
+                if (!outbox.lockFeeder() || !outbox.remove(chunk)) {
+                    tx.setRollbackOnly();
+                    return false;
+                }
+                commands.sendAndWait(new AccrueUsageBatchCommand(feedId,
+                        chunk.stream().map(LedgerOutbox.PendingFact::fact).toList()));
+                return true;
+            }));
+            if (!Boolean.TRUE.equals(appended)) {
+                log.debug("ledger feed {}: another feeder holds the lock or took these facts; stopping the round",
+                        feedId);
                 return 0;
             }
-            String feedId = UUID.randomUUID().toString();
-            List<AccrueLineUsageCommand> facts = outbox.takeOldest(factsPerRound, feedId);
-            for (int from = 0; from < facts.size(); from += factsPerCommand) {
-                commands.sendAndWait(new AccrueUsageBatchCommand(feedId,
-                        facts.subList(from, Math.min(facts.size(), from + factsPerCommand))));
-            }
-            return facts.size();
-        }));
-        int count = fed == null ? 0 : fed;
-        factsFed.increment(count);
-        return count;
+            fed += chunk.size();
+            factsFed.increment(chunk.size());
+        }
+        return fed;
     }
 }

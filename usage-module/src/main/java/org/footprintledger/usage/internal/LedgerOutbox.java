@@ -44,24 +44,36 @@ class LedgerOutbox {
     }
 
     /**
-     * Takes the oldest facts out of the outbox, summed per line and month. Runs inside the feeder's transaction: if
-     * the ledger refuses, the rollback puts them back.
+     * Reads the oldest waiting rows (at most {@code maxRows}) summed per line and month, with the ids of the rows each
+     * sum is made of. A plain read: intake batches append beside it without waiting.
      */
-    List<AccrueLineUsageCommand> takeOldest(int limit, String feedId) {
-        List<AccrueLineUsageCommand> taken = new ArrayList<>();
-        jdbc.query("WITH taken AS (DELETE FROM usage_ledger_fact WHERE id IN (SELECT id FROM usage_ledger_fact "
-                + "ORDER BY id LIMIT ?) RETURNING *) SELECT subscriber_id, month, line_id, min(line_type), "
+    List<PendingFact> oldest(int maxRows, String feedId) {
+        List<PendingFact> pending = new ArrayList<>();
+        jdbc.query("SELECT subscriber_id, month, line_id, min(line_type), "
                 + "(array_agg(technology ORDER BY id DESC) FILTER (WHERE technology IS NOT NULL))[1], "
-                + "sum(bytes_delta), sum(records_delta), sum(estimated_delta) FROM taken "
+                + "sum(bytes_delta), sum(records_delta), sum(estimated_delta), array_agg(id) "
+                + "FROM (SELECT * FROM usage_ledger_fact ORDER BY id LIMIT ?) AS oldest "
                 + "GROUP BY subscriber_id, month, line_id ORDER BY subscriber_id, month, line_id",
                 rs -> {
                     String technology = rs.getString(5);
-                    taken.add(AccrueLineUsageCommand.of(rs.getString(1), YearMonth.parse(rs.getString(2)),
-                            rs.getString(3), LineType.valueOf(rs.getString(4)),
+                    AccrueLineUsageCommand fact = AccrueLineUsageCommand.of(rs.getString(1),
+                            YearMonth.parse(rs.getString(2)), rs.getString(3), LineType.valueOf(rs.getString(4)),
                             technology == null ? null : Technology.fromCode(technology).orElseThrow(),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), feedId));
-                }, limit);
-        return taken;
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), feedId);
+                    pending.add(new PendingFact(fact, (Long[]) rs.getArray(9).getArray()));
+                }, maxRows);
+        return pending;
+    }
+
+    /** Deletes the rows of facts about to enter the ledger; false if some are gone (fed by someone else). */
+    boolean remove(List<PendingFact> facts) {
+        Long[] ids = facts.stream().flatMap(f -> java.util.Arrays.stream(f.rowIds())).toArray(Long[]::new);
+        int deleted = jdbc.update("DELETE FROM usage_ledger_fact WHERE id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids)));
+        return deleted == ids.length;
+    }
+
+    record PendingFact(AccrueLineUsageCommand fact, Long[] rowIds) {
     }
 
     long backlog() {

@@ -1,0 +1,128 @@
+package org.footprintledger.footprint.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+
+/**
+ * The JDBC event store, plus one trick for batches: before a batch command loads its ledgers one by one, the streams
+ * of all of them are read in one query and served from memory for the rest of that command (in its thread only).
+ * A thousand ledgers cost one round trip instead of two thousand (stream and snapshot per ledger). Ledger streams
+ * are short by design and never snapshotted, so the full stream is always the right answer.
+ */
+final class PrefetchingEventStorageEngine implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final ConnectionProvider connections;
+    private final Serializer eventSerializer;
+    private final ThreadLocal<Map<String, List<DomainEventData<?>>>> prefetched = new ThreadLocal<>();
+
+    PrefetchingEventStorageEngine(EventStorageEngine delegate, ConnectionProvider connections,
+                                  Serializer eventSerializer) {
+        this.delegate = delegate;
+        this.connections = connections;
+        this.eventSerializer = eventSerializer;
+    }
+
+    /** Reads the streams of these aggregates in one query; they are served from memory until {@link #forget()}. */
+    void prefetch(Collection<String> aggregateIds) throws SQLException {
+        Map<String, List<DomainEventData<?>>> streams = new HashMap<>();
+        aggregateIds.forEach(id -> streams.put(id, new ArrayList<>()));
+        Connection connection = connections.getConnection();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT type, aggregate_identifier, "
+                + "sequence_number, event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ANY(?) "
+                + "ORDER BY aggregate_identifier, sequence_number")) {
+            statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    streams.get(rs.getString(2)).add(new GenericDomainEventEntry<>(rs.getString(1), rs.getString(2),
+                            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getBytes(8), rs.getBytes(9)));
+                }
+            }
+        } finally {
+            connection.close();
+        }
+        prefetched.set(streams);
+    }
+
+    void forget() {
+        prefetched.remove();
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        Map<String, List<DomainEventData<?>>> streams = prefetched.get();
+        if (streams != null && firstSequenceNumber == 0 && streams.containsKey(aggregateIdentifier)) {
+            Stream<DomainEventData<?>> stream = streams.get(aggregateIdentifier).stream();
+            return EventStreamUtils.upcastAndDeserializeDomainEvents(stream, eventSerializer,
+                    NoOpEventUpcaster.INSTANCE);
+        }
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        Map<String, List<DomainEventData<?>>> streams = prefetched.get();
+        if (streams != null && streams.containsKey(aggregateIdentifier)) {
+            return Optional.empty();
+        }
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        delegate.appendEvents(events);
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(java.time.Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}
