@@ -2,6 +2,9 @@ package org.footprintledger.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,30 @@ class JsonFeedErrorsTest extends PortalIntegrationTest {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("message").asString()).contains("10000");
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_refused_before_it_is_read() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            // announce 17 MiB and send none of it: the answer must come from the announced size alone
+            String request = "POST /api/v1/usage/records HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Basic " + Base64.getEncoder().encodeToString("feed:feed".getBytes()) + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (17 * 1024 * 1024) + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(10_000);
+            StringBuilder response = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            for (int n = socket.getInputStream().read(buffer); n > 0; n = socket.getInputStream().read(buffer)) {
+                response.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                if (response.toString().contains("bytes (at most")) {
+                    break;
+                }
+            }
+
+            assertThat(response.toString()).startsWith("HTTP/1.1 413");
+            assertThat(response.toString()).contains("limit is 16777216 bytes");
+        }
     }
 
     @Test

@@ -25,6 +25,8 @@ class OperationsMetricsTest extends PortalIntegrationTest {
         assertThat(metrics).containsPattern("commandBus_\\w+\\{[^}]*payloadType=\"AccrueUsageBatchCommand\"");
         assertThat(metrics).containsPattern("usage_records_total\\{[^}]*outcome=\"accepted\"");
         assertThat(metrics).containsPattern("usage_ledger_backlog\\{");
+        assertThat(metrics).containsPattern("usage_feed_newest_usage_age_days\\{[^}]*feed=\"api\"");
+        assertThat(metrics).containsPattern("usage_records_total\\{[^}]*field=\"row\"[^}]*outcome=\"rejected\"");
         assertThat(metrics).containsPattern("ledger_dead_letters\\{[^}]*processingGroup=\"ledger\"[^}]*} 0");
         assertThat(metrics).containsPattern("usage_ledger_facts_fed_total\\{");
         assertThat(metrics).containsPattern("usage_records_total\\{[^}]*field=\"usage_date\"[^}]*outcome=\"rejected\"");

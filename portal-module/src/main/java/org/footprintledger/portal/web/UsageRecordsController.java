@@ -1,5 +1,7 @@
 package org.footprintledger.portal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.footprintledger.usage.api.IntakeReport;
@@ -7,7 +9,6 @@ import org.footprintledger.usage.api.UsageIntake;
 import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +26,18 @@ class UsageRecordsController {
         this.json = json;
     }
 
+    /** 10 000 records take about 3 MB; anything far larger is refused before it is read whole. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     @PostMapping(path = "/api/v1/usage/records", consumes = MediaType.APPLICATION_JSON_VALUE)
-    IntakeReport submit(@RequestBody byte[] body) {
+    IntakeReport submit(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge(request.getContentLengthLong());
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge(body.length);
+        }
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -46,6 +57,11 @@ class UsageRecordsController {
             submissions.add(toSubmission(record));
         }
         return intake.submit(submissions);
+    }
+
+    private static PayloadTooLargeException tooLarge(long bytes) {
+        return new PayloadTooLargeException("the body is " + bytes + " bytes; the limit is " + MAX_BODY_BYTES
+                + " bytes (at most " + UsageIntake.MAX_BATCH_SIZE + " records)");
     }
 
     private static UsageRecordSubmission toSubmission(JsonNode record) {

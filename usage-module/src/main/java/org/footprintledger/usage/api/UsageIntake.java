@@ -8,5 +8,14 @@ public interface UsageIntake {
     /** Largest batch one call accepts. */
     int MAX_BATCH_SIZE = 10_000;
 
-    IntakeReport submit(List<UsageRecordSubmission> records);
+    /** A batch from the HTTP API (feed {@code api}). */
+    default IntakeReport submit(List<UsageRecordSubmission> records) {
+        return submit(records, "api");
+    }
+
+    /**
+     * A batch from the named feed ({@code api}, {@code file}, …); the feed only labels metrics such as the age of the
+     * newest usage date received.
+     */
+    IntakeReport submit(List<UsageRecordSubmission> records, String feed);
 }

@@ -1,5 +1,6 @@
 package org.footprintledger.usage.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +14,17 @@ final class BatchOutcome {
     private int duplicates;
     private final List<RecordRejection> rejections = new ArrayList<>();
 
-    void accepted() {
+    private LocalDate newestAcceptedUsageDate;
+
+    void accepted(LocalDate usageDate) {
         accepted++;
+        if (newestAcceptedUsageDate == null || usageDate.isAfter(newestAcceptedUsageDate)) {
+            newestAcceptedUsageDate = usageDate;
+        }
+    }
+
+    LocalDate newestAcceptedUsageDate() {
+        return newestAcceptedUsageDate;
     }
 
     void duplicate() {

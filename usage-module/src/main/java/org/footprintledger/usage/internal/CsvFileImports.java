@@ -48,6 +48,7 @@ class CsvFileImports implements FileImports, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CsvFileImports.class);
 
     private final UsageIntake intake;
+    private final IntakeMetrics intakeMetrics;
     private final ImportRegistry registry;
     private final Timer importDuration;
     private final java.util.concurrent.atomic.AtomicLong lastRowsPerSecond = new java.util.concurrent.atomic.AtomicLong();
@@ -57,8 +58,9 @@ class CsvFileImports implements FileImports, DisposableBean {
         return thread;
     });
 
-    CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics) {
+    CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics, IntakeMetrics intakeMetrics) {
         this.intake = intake;
+        this.intakeMetrics = intakeMetrics;
         this.registry = registry;
         metrics.gauge("usage.import.last.rows.per.second", lastRowsPerSecond);
         this.importDuration = Timer.builder("usage.import.duration").description("Duration of file imports")
@@ -162,13 +164,14 @@ class CsvFileImports implements FileImports, DisposableBean {
     private void store(String importId, Batch batch) {
         IntakeReport report = batch.submissions.isEmpty()
                 ? new IntakeReport(0, 0, List.of())
-                : intake.submit(batch.submissions);
+                : intake.submit(batch.submissions, "file");
         List<RecordRejection> rejections = new ArrayList<>(batch.malformed);
         for (RecordRejection rejection : report.rejected()) {
             rejections.add(new RecordRejection(batch.lineNumbers.get((int) rejection.index()), rejection.recordId(),
                     rejection.field(), rejection.reason()));
         }
         registry.addBatch(importId, batch.rowsRead, report.accepted(), report.duplicates(), rejections);
+        batch.malformed.forEach(row -> intakeMetrics.recordMalformedRow());
     }
 
     private void fail(String importId, String reason) {

@@ -1,39 +1,84 @@
 package org.footprintledger.usage.internal;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.footprintledger.usage.api.IntakeReport;
 import org.springframework.stereotype.Component;
 
-/** What ops watch of the intake: records by outcome, rejections by field, retries after concurrent writes. */
+/**
+ * What ops watch of the intake: records by outcome, rejections by field (every field registered at zero, so the first
+ * rejection is visible to rate()), retries, and per feed the age of the newest usage date received.
+ */
 @Component
 class IntakeMetrics {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, AtomicLong> newestUsageDay = new ConcurrentHashMap<>();
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter retries;
 
-    IntakeMetrics(MeterRegistry registry) {
+    IntakeMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
         this.accepted = outcome("accepted");
         this.duplicates = outcome("duplicate");
+        for (String field : new String[] {"record_id", "subscriber_id", "line_id", "line_type", "technology",
+                "usage_date", "bytes_down", "bytes_up", "estimated", "replaces", "row"}) {
+            rejected(field);
+        }
         this.retries = Counter.builder("usage.intake.retries")
                 .description("Batches retried after a lock conflict with a concurrent batch")
                 .register(registry);
     }
 
-    void recordBatch(IntakeReport report) {
+    /**
+     * Per feed, the age in days of the newest usage date accepted so far (today in Europe/Paris minus that date):
+     * a feed that stops, or lags, shows here before any customer notices.
+     */
+    private void recordNewestUsageDate(String feed, LocalDate newest) {
+        if (newest == null) {
+            return;
+        }
+        AtomicLong epochDay = newestUsageDay.computeIfAbsent(feed, name -> {
+            AtomicLong day = new AtomicLong(Long.MIN_VALUE);
+            Gauge.builder("usage.feed.newest.usage.age", day,
+                            d -> LocalDate.now(clock.withZone(PARIS)).toEpochDay() - d.get())
+                    .description("Days between today (Europe/Paris) and the newest usage date accepted from the feed")
+                    .baseUnit("days").tag("feed", name).register(registry);
+            return day;
+        });
+        epochDay.accumulateAndGet(newest.toEpochDay(), Math::max);
+    }
+
+    void recordBatch(String feed, IntakeReport report, LocalDate newestAccepted) {
+        recordNewestUsageDate(feed, newestAccepted);
         accepted.increment(report.accepted());
         duplicates.increment(report.duplicates());
-        report.rejected().forEach(r -> Counter.builder("usage.records")
-                .description("Usage records received, by outcome")
-                .tag("outcome", "rejected").tag("field", r.field())
-                .register(registry).increment());
+        report.rejected().forEach(r -> rejected(r.field()).increment());
+    }
+
+    /** A file row that was not even CSV of the right shape (broken quoting, wrong column count). */
+    void recordMalformedRow() {
+        rejected("row").increment();
     }
 
     void recordRetry() {
         retries.increment();
+    }
+
+    private Counter rejected(String field) {
+        return Counter.builder("usage.records").description("Usage records received, by outcome")
+                .tag("outcome", "rejected").tag("field", field).register(registry);
     }
 
     private Counter outcome(String outcome) {

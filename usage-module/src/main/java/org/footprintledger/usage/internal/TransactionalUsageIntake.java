@@ -44,15 +44,16 @@ class TransactionalUsageIntake implements UsageIntake {
     }
 
     @Override
-    public IntakeReport submit(List<UsageRecordSubmission> submissions) {
+    public IntakeReport submit(List<UsageRecordSubmission> submissions, String feed) {
         if (submissions.size() > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH_SIZE + " records");
         }
         String batchId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                IntakeReport report = transactions.execute(tx -> submitInTransaction(submissions, batchId));
-                metrics.recordBatch(report);
+                BatchOutcome outcome = transactions.execute(tx -> submitInTransaction(submissions, batchId));
+                IntakeReport report = outcome.report();
+                metrics.recordBatch(feed, report, outcome.newestAcceptedUsageDate());
                 log.debug("batch {}: {} accepted, {} duplicates, {} rejected", batchId, report.accepted(),
                         report.duplicates(), report.rejected().size());
                 return report;
@@ -67,7 +68,7 @@ class TransactionalUsageIntake implements UsageIntake {
         }
     }
 
-    private IntakeReport submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
+    private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
         BatchOutcome outcome = new BatchOutcome();
         Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
         List<ValidationOutcome> onKnownLines = keepRecordsOnCoherentLines(unique, outcome);
@@ -79,20 +80,21 @@ class TransactionalUsageIntake implements UsageIntake {
                 alreadyStored.add(candidate);
             } else if (candidate.record().replaces() == null || supersede(candidate, facts, outcome)) {
                 facts.add(candidate.record());
-                outcome.accepted();
+                outcome.accepted(candidate.record().usageDate());
             }
         }
         classifyAlreadyStored(alreadyStored, outcome);
         outbox.append(facts.toCommands(batchId));
-        return outcome.report();
+        return outcome;
     }
 
     /** Validates each submission; a record id seen twice in one batch is a duplicate or a conflict. */
     private Map<String, ValidationOutcome> uniqueValidRecords(List<UsageRecordSubmission> submissions,
                                                               BatchOutcome outcome) {
         Map<String, ValidationOutcome> unique = new LinkedHashMap<>();
+        java.time.LocalDate today = validator.today();
         for (int i = 0; i < submissions.size(); i++) {
-            ValidationOutcome validated = validator.validate(i, submissions.get(i));
+            ValidationOutcome validated = validator.validate(i, submissions.get(i), today);
             if (!validated.isValid()) {
                 outcome.reject(validated.rejection());
                 continue;

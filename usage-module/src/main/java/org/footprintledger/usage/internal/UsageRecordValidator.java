@@ -3,8 +3,6 @@ package org.footprintledger.usage.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 import org.footprintledger.usage.api.UsageRecordSubmission;
@@ -13,7 +11,6 @@ import org.footprintledger.usage.api.UsageRecordSubmission;
 final class UsageRecordValidator {
 
     static final long MAX_BYTES = 10_000_000_000_000L;
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final ZoneId USAGE_ZONE = ZoneId.of("Europe/Paris");
 
     private final Clock clock;
@@ -22,7 +19,16 @@ final class UsageRecordValidator {
         this.clock = clock;
     }
 
+    /** Today in Europe/Paris: no usage date may be after it. Read once per batch, not once per record. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(USAGE_ZONE));
+    }
+
     ValidationOutcome validate(long index, UsageRecordSubmission s) {
+        return validate(index, s, today());
+    }
+
+    ValidationOutcome validate(long index, UsageRecordSubmission s, LocalDate today) {
         String recordId = s.recordId();
         String idError = identifierError(recordId);
         if (idError != null) {
@@ -51,14 +57,12 @@ final class UsageRecordValidator {
                         technology.code() + " is not a " + lineType + " technology");
             }
         }
-        LocalDate usageDate;
-        try {
-            usageDate = LocalDate.parse(s.usageDate() == null ? "" : s.usageDate());
-        } catch (DateTimeParseException e) {
+        LocalDate usageDate = parseIsoDate(s.usageDate());
+        if (usageDate == null) {
             return ValidationOutcome.invalid(index, recordId, "usage_date",
                     "must be an ISO date YYYY-MM-DD, got " + quoted(s.usageDate()));
         }
-        if (usageDate.isAfter(LocalDate.now(clock.withZone(USAGE_ZONE)))) {
+        if (usageDate.isAfter(today)) {
             return ValidationOutcome.invalid(index, recordId, "usage_date", usageDate + " is in the future");
         }
         long bytesDown;
@@ -98,10 +102,48 @@ final class UsageRecordValidator {
         if (value.length() > 64) {
             return "is longer than 64 characters (" + value.length() + ")";
         }
-        if (!IDENTIFIER.matcher(value).matches()) {
+        if (!isIdentifier(value)) {
             return "may only contain A-Z a-z 0-9 . _ : -, got " + quoted(value);
         }
         return null;
+    }
+
+    private static boolean isIdentifier(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Strict {@code YYYY-MM-DD}; null when the text is not a real calendar date in that form. */
+    private static LocalDate parseIsoDate(String value) {
+        if (value == null || value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 7);
+        int day = digits(value, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int digits(String value, int from, int to) {
+        int result = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
     }
 
     private static LineType parseLineType(String value) {

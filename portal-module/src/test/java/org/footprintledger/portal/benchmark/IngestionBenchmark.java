@@ -1,0 +1,254 @@
+package org.footprintledger.portal.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import javax.sql.DataSource;
+import org.footprintledger.portal.FootprintLedgerApplication;
+import org.footprintledger.usage.api.FileImports;
+import org.footprintledger.usage.api.ImportStatus;
+import org.footprintledger.usage.api.LedgerFeed;
+import org.footprintledger.usage.api.SyntheticFeedGenerator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Ingestion speed, each figure beside the raw baseline measured in the same run on the same PostgreSQL:
+ * (a) raw COPY of the feed's rows into a bare table; (b) the product's file import end to end, until the ledger's
+ * read model holds the totals; (c) the JSON endpoint in batches of 1 000 over HTTP on loopback. Prints rows per second,
+ * the ratios b/a and c/a, and the peak heap. Not part of the normal build: see the README's performance section.
+ */
+@Tag("benchmark")
+class IngestionBenchmark {
+
+    private static final int SUBSCRIBERS = Integer.getInteger("benchmark.subscribers", 20_000);
+    private static final int DAYS = Integer.getInteger("benchmark.days", 30);
+    private static final int JSON_ROWS = Integer.getInteger("benchmark.jsonRows", 200_000);
+
+    @Test
+    void ingestion_speed_beside_raw_copy() throws Exception {
+        Path work = Files.createTempDirectory("ingestion-benchmark");
+        LocalDate lastDay = LocalDate.now().minusDays(1);
+        Path feed = work.resolve("feed.csv.gz");
+        SyntheticFeedGenerator.Summary summary = generate(feed, lastDay);
+        Path copyable = work.resolve("copyable.csv");
+        long copyableRows = wellFormedRows(feed, copyable);
+        Path jsonFeed = work.resolve("json-feed.csv.gz");
+        generate(jsonFeed, lastDay.minusDays(DAYS));
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run(
+                "--server.port=0", "--footprint.embedded-db.directory=" + work.resolve("db"),
+                "--footprint.demo-data.enabled=false")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            resetPeakHeap();
+
+            double copySeconds = rawCopy(app.getBean(DataSource.class), copyable);
+            double copyRate = copyableRows / copySeconds;
+
+            long started = System.nanoTime();
+            ImportStatus status = app.getBean(FileImports.class).importFile(feed, progress -> { });
+            double intakeSeconds = (System.nanoTime() - started) / 1e9;
+            waitUntilLedgerHoldsTheTotals(app.getBean(LedgerFeed.class), jdbc);
+            double importSeconds = (System.nanoTime() - started) / 1e9;
+            double importRate = status.rowsRead() / importSeconds;
+            long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            List<String> bodies = jsonBodies(jsonFeed, JSON_ROWS);
+            double jsonSeconds = postAll(port, bodies);
+            double jsonRate = Math.min(JSON_ROWS, rowsIn(bodies)) / jsonSeconds;
+            waitUntilLedgerHoldsTheTotals(app.getBean(LedgerFeed.class), jdbc);
+
+            System.out.printf("%n=== Ingestion benchmark: %d cores, max heap %d MB ===%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("feed: %,d rows (%,d lines, %d days; %,d duplicates, %,d re-rated, %,d invalid)%n",
+                    summary.rows(), summary.lines(), DAYS, summary.duplicates(), summary.rerated(),
+                    summary.invalid());
+            System.out.printf("(a) raw COPY into a bare table      %,12.0f rows/s  (%,d rows in %.2f s)%n",
+                    copyRate, copyableRows, copySeconds);
+            System.out.printf("(b) file import, ledger up to date  %,12.0f rows/s  (%.1f s; intake alone %.1f s, "
+                    + "%,.0f rows/s; %,d ledger events, %,.0f events/s)  b/a = %.1f %%%n", importRate, importSeconds,
+                    intakeSeconds, status.rowsRead() / intakeSeconds, events, events / importSeconds,
+                    100 * importRate / copyRate);
+            System.out.printf("(c) JSON endpoint, batches of 1 000 %,12.0f rows/s  (%.1f s)  c/a = %.1f %%%n",
+                    jsonRate, jsonSeconds, 100 * jsonRate / copyRate);
+            System.out.printf("peak heap: %d MB%n%n", peakHeapBytes() >> 20);
+
+            assertThat(status.status()).isEqualTo("COMPLETED");
+            assertThat(status.accepted()).isEqualTo(summary.rows() - summary.duplicates() - summary.invalid());
+        }
+    }
+
+    private static SyntheticFeedGenerator.Summary generate(Path file, LocalDate lastDay) throws IOException {
+        try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            return new SyntheticFeedGenerator(SUBSCRIBERS, DAYS, lastDay, 7).writeCsv(out);
+        }
+    }
+
+    /** The baseline gets every row a bare COPY can load: the same file less its malformed rows. */
+    private static long wellFormedRows(Path feed, Path out) throws IOException {
+        long rows = 0;
+        try (BufferedReader in = gunzip(feed); Writer writer = Files.newBufferedWriter(out)) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.contains("\"") && line.split(",", -1).length == 10) {
+                    writer.write(line);
+                    writer.write('\n');
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static double rawCopy(DataSource dataSource, Path rows) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE IF NOT EXISTS benchmark_raw_copy (record_id varchar(64), "
+                    + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
+                    + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, replaces varchar(64))");
+            long started = System.nanoTime();
+            try (InputStream in = Files.newInputStream(rows)) {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY benchmark_raw_copy FROM STDIN (FORMAT csv)", in);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            connection.createStatement().execute("DROP TABLE benchmark_raw_copy");
+            return seconds;
+        }
+    }
+
+    private static void waitUntilLedgerHoldsTheTotals(LedgerFeed ledger, JdbcTemplate jdbc) throws InterruptedException {
+        ledger.feedAll();
+        long deadline = System.nanoTime() + 30 * 60 * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Long records = jdbc.queryForObject("SELECT coalesce(sum(bytes_down + bytes_up), 0) FROM usage_record "
+                    + "WHERE superseded_by IS NULL", Long.class);
+            Long ledgerTotal = jdbc.queryForObject("SELECT coalesce(sum(bytes), 0) FROM ledger_statement_line",
+                    Long.class);
+            if (ledger.backlog() == 0 && records.equals(ledgerTotal)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the ledger did not catch up in 30 minutes");
+    }
+
+    private static List<String> jsonBodies(Path feed, int maxRows) throws IOException {
+        List<String> bodies = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        int inBody = 0;
+        int total = 0;
+        try (BufferedReader in = gunzip(feed)) {
+            in.readLine();
+            for (String line = in.readLine(); line != null && total < maxRows; line = in.readLine()) {
+                String[] f = line.split(",", -1);
+                if (f.length != 10 || line.contains("\"")) {
+                    continue;
+                }
+                body.append(inBody == 0 ? "{\"records\":[" : ",").append("{\"recordId\":\"").append(f[0])
+                        .append("\",\"subscriberId\":\"").append(f[1]).append("\",\"lineId\":\"").append(f[2])
+                        .append("\",\"lineType\":\"").append(f[3]).append("\",\"technology\":\"").append(f[4])
+                        .append("\",\"usageDate\":\"").append(f[5]).append("\",\"bytesDown\":").append(f[6])
+                        .append(",\"bytesUp\":").append(f[7]).append(",\"estimated\":").append(f[8])
+                        .append(f[9].isEmpty() ? "" : ",\"replaces\":\"" + f[9] + "\"").append('}');
+                inBody++;
+                total++;
+                if (inBody == 1000) {
+                    bodies.add(body.append("]}").toString());
+                    body.setLength(0);
+                    inBody = 0;
+                }
+            }
+        }
+        if (inBody > 0) {
+            bodies.add(body.append("]}").toString());
+        }
+        return bodies;
+    }
+
+    private static int rowsIn(List<String> bodies) {
+        return bodies.stream().mapToInt(b -> b.split("\"recordId\"", -1).length - 1).sum();
+    }
+
+    private static double postAll(int port, List<String> bodies) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("feed:feed".getBytes(StandardCharsets.UTF_8));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            done.add(clients.submit(() -> {
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                    URI.create("http://localhost:" + port + "/api/v1/usage/records"))
+                            .header("Authorization", auth).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        clients.shutdown();
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static BufferedReader gunzip(Path file) throws IOException {
+        return new BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
