@@ -1,0 +1,157 @@
+package org.footprintledger.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.footprintledger.usage.api.SyntheticFeedGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Nothing lost, nothing counted twice: the application is killed (SIGKILL) in the middle of a file import, started
+ * again on the same database, and the same file is imported again. Every valid record is then stored once, the
+ * totals equal those computed from the file itself, and the ledger equals the records.
+ */
+class CrashDuringImportTest {
+
+    private static final LocalDate LAST_DAY = LocalDate.of(2024, 5, 31);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<Process> applications = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        applications.forEach(Process::destroyForcibly);
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void a_kill_during_an_import_then_a_new_import_of_the_same_file_leaves_exact_totals() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        Path feed = Files.createTempFile("crash-feed", ".csv");
+        SyntheticFeedGenerator.Summary summary;
+        try (Writer out = Files.newBufferedWriter(feed)) {
+            summary = new SyntheticFeedGenerator(2_500, 40, LAST_DAY, 99).writeCsv(out);
+        }
+
+        int port = freePort();
+        Process first = startApplication(port);
+        String interrupted = postImport(port, feed);
+        await().atMost(Duration.ofSeconds(120)).until(() -> status(port, interrupted).get("rowsRead").asLong() >= 30_000);
+        first.destroyForcibly().waitFor();
+        assertThat(first.exitValue()).as("killed, not stopped").isNotZero();
+
+        startApplication(port);
+        JsonNode afterRestart = status(port, interrupted);
+        assertThat(afterRestart.get("status").asString()).isEqualTo("FAILED");
+        assertThat(afterRestart.get("rowsRead").asLong()).isLessThan(summary.rows());
+        String again = postImport(port, feed);
+        JsonNode completed = await().atMost(Duration.ofSeconds(300))
+                .until(() -> status(port, again), s -> "COMPLETED".equals(s.get("status").asString()));
+        assertThat(completed.get("rowsRead").asLong()).isEqualTo(summary.rows());
+        assertThat(completed.get("rejected").asLong()).isEqualTo(summary.invalid());
+
+        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(
+                postgres.getJdbcUrl("postgres", "postgres"), true));
+        assertThat(db.queryForObject("SELECT count(*) FROM usage_record", Long.class))
+                .isEqualTo(summary.rows() - summary.duplicates() - summary.invalid());
+        assertThat(db.queryForObject("SELECT sum(bytes_down + bytes_up) FROM usage_record "
+                + "WHERE superseded_by IS NULL", Long.class)).isEqualTo(expectedTotalBytes(feed));
+        long expected = expectedTotalBytes(feed);
+        await().atMost(Duration.ofSeconds(120)).until(() -> db.queryForObject(
+                "SELECT coalesce(sum(bytes), 0) FROM ledger_statement_line", Long.class),
+                ledger -> ledger == expected);
+        assertThat(db.queryForObject("SELECT count(*) FROM usage_ledger_fact", Long.class)).isZero();
+    }
+
+    /** The total the file means: each valid record once, a replaced record counted no more. */
+    private static long expectedTotalBytes(Path feed) throws IOException {
+        Map<String, Long> bytesById = new HashMap<>();
+        List<String> replaced = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(feed)) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",", -1);
+                if (line.contains("\"") || f.length != 10 || f[6].startsWith("-") || f[5].startsWith("2099")
+                        || f[4].equals("6G") || bytesById.containsKey(f[0])) {
+                    continue;
+                }
+                bytesById.put(f[0], Long.parseLong(f[6]) + Long.parseLong(f[7]));
+                if (!f[9].isEmpty()) {
+                    replaced.add(f[9]);
+                }
+            }
+        }
+        replaced.forEach(bytesById::remove);
+        return bytesById.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Process startApplication(int port) throws Exception {
+        Path log = Files.createTempFile("crash-app", ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                FootprintLedgerApplication.class.getName(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--footprint.demo-data.enabled=false")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        applications.add(process);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> get(port, "/actuator/health").contains("UP"));
+        return process;
+    }
+
+    private static String postImport(int port, Path feed) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/usage/imports"))
+                .header("Authorization", feedAuthorization()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(feed)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("importId").asString();
+    }
+
+    private static JsonNode status(int port, String importId) throws Exception {
+        return JSON.readTree(get(port, "/api/v1/usage/imports/" + importId));
+    }
+
+    private static String get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", feedAuthorization()).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String feedAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString("feed:feed".getBytes());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
