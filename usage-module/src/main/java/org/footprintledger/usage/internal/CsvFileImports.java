@@ -49,6 +49,7 @@ class CsvFileImports implements FileImports, DisposableBean {
 
     private final UsageIntake intake;
     private final IntakeMetrics intakeMetrics;
+    private final ImportActivity activity;
     private final ImportRegistry registry;
     private final Timer importDuration;
     private final java.util.concurrent.atomic.AtomicLong lastRowsPerSecond = new java.util.concurrent.atomic.AtomicLong();
@@ -58,8 +59,10 @@ class CsvFileImports implements FileImports, DisposableBean {
         return thread;
     });
 
-    CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics, IntakeMetrics intakeMetrics) {
+    CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics, IntakeMetrics intakeMetrics,
+                   ImportActivity activity) {
         this.intake = intake;
+        this.activity = activity;
         this.intakeMetrics = intakeMetrics;
         this.registry = registry;
         metrics.gauge("usage.import.last.rows.per.second", lastRowsPerSecond);
@@ -117,6 +120,15 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     private void run(String importId, Path file, boolean gzipHint, Consumer<ImportProgress> progress) {
+        activity.started();
+        try {
+            readAndStore(importId, file, gzipHint, progress);
+        } finally {
+            activity.finished();
+        }
+    }
+
+    private void readAndStore(String importId, Path file, boolean gzipHint, Consumer<ImportProgress> progress) {
         long started = System.nanoTime();
         long lineNumber = 0;
         long rowsRead = 0;

@@ -29,22 +29,29 @@ class LedgerFeeder implements LedgerFeed {
     private static final Logger log = LoggerFactory.getLogger(LedgerFeeder.class);
 
     private final LedgerOutbox outbox;
+    private final ImportActivity imports;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final int rowsPerRound;
+    private final int factsPerTransaction;
     private final int factsPerCommand;
     private final Counter factsFed;
     private final Counter failures;
     private final Timer roundTime;
 
     LedgerFeeder(LedgerOutbox outbox, CommandGateway commands, TransactionTemplate transactions,
-                 MeterRegistry metrics,
+                 MeterRegistry metrics, ImportActivity imports,
                  @Value("${footprint.ledger-feeder.rows-per-round:500000}") int rowsPerRound,
-                 @Value("${footprint.ledger-feeder.facts-per-command:1000}") int factsPerCommand) {
+                 @Value("${footprint.ledger-feeder.facts-per-transaction:1000}") int factsPerTransaction,
+                 @Value("${footprint.ledger-feeder.facts-per-command:100}") int factsPerCommand) {
         this.outbox = outbox;
+        this.imports = imports;
         this.commands = commands;
         this.transactions = transactions;
         this.rowsPerRound = rowsPerRound;
+        this.factsPerTransaction = factsPerTransaction;
+        // Axon scans the events staged in a unit of work each time it loads an aggregate: the cost of a command grows
+        // with the square of its facts, so commands stay small and a transaction carries several of them
         this.factsPerCommand = factsPerCommand;
         this.factsFed = Counter.builder("usage.ledger.facts.fed")
                 .description("Line-month facts appended to the ledger").register(metrics);
@@ -59,6 +66,9 @@ class LedgerFeeder implements LedgerFeed {
 
     @Scheduled(fixedDelayString = "${footprint.ledger-feeder.interval:200}")
     void feedOnSchedule() {
+        if (imports.anyRunning()) {
+            return;
+        }
         try {
             feedAll();
         } catch (RuntimeException e) {
@@ -88,15 +98,19 @@ class LedgerFeeder implements LedgerFeed {
         String feedId = UUID.randomUUID().toString();
         List<LedgerOutbox.PendingFact> pending = outbox.oldest(rowsPerRound, feedId);
         int fed = 0;
-        for (int from = 0; from < pending.size(); from += factsPerCommand) {
-            List<LedgerOutbox.PendingFact> chunk = pending.subList(from, Math.min(pending.size(), from + factsPerCommand));
+        for (int from = 0; from < pending.size(); from += factsPerTransaction) {
+            List<LedgerOutbox.PendingFact> chunk =
+                    pending.subList(from, Math.min(pending.size(), from + factsPerTransaction));
             Boolean appended = roundTime.record(() -> transactions.execute(tx -> {
                 if (!outbox.lockFeeder() || !outbox.remove(chunk)) {
                     tx.setRollbackOnly();
                     return false;
                 }
-                commands.sendAndWait(new AccrueUsageBatchCommand(feedId,
-                        chunk.stream().map(LedgerOutbox.PendingFact::fact).toList()));
+                for (int c = 0; c < chunk.size(); c += factsPerCommand) {
+                    commands.sendAndWait(new AccrueUsageBatchCommand(feedId, chunk.subList(c,
+                            Math.min(chunk.size(), c + factsPerCommand)).stream()
+                            .map(LedgerOutbox.PendingFact::fact).toList()));
+                }
                 return true;
             }));
             if (!Boolean.TRUE.equals(appended)) {

@@ -28,15 +28,31 @@ class UsageRecordStore {
             + "usage_date, bytes_down, bytes_up, estimated, replaces";
 
     private final JdbcTemplate jdbc;
+    private final RegisteredLines registeredLines;
 
-    UsageRecordStore(JdbcTemplate jdbc) {
+    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines) {
         this.jdbc = jdbc;
+        this.registeredLines = registeredLines;
     }
 
-    /** Registers lines not seen before, then returns what is known of every line named (first claim wins). */
+    /**
+     * Registers lines not seen before, then returns what is known of every line named (first claim wins). A line's
+     * subscriber and type never change once registered, so lines known from earlier batches come from memory.
+     */
     Map<String, KnownLine> registerLines(Collection<UsageRecord> records) {
+        Map<String, KnownLine> known = new HashMap<>();
         Map<String, UsageRecord> firstPerLine = new java.util.TreeMap<>();
-        records.forEach(r -> firstPerLine.putIfAbsent(r.lineId(), r));
+        for (UsageRecord record : records) {
+            KnownLine cached = registeredLines.get(record.lineId());
+            if (cached != null) {
+                known.put(record.lineId(), cached);
+            } else {
+                firstPerLine.putIfAbsent(record.lineId(), record);
+            }
+        }
+        if (firstPerLine.isEmpty()) {
+            return known;
+        }
         List<UsageRecord> lines = List.copyOf(firstPerLine.values());
         jdbc.update("INSERT INTO usage_line (line_id, subscriber_id, line_type) "
                 + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (line_id) DO NOTHING",
@@ -46,12 +62,14 @@ class UsageRecordStore {
                     ps.setArray(2, varchars(c, lines, UsageRecord::subscriberId));
                     ps.setArray(3, varchars(c, lines, r -> r.lineType().name()));
                 });
-        Map<String, KnownLine> known = new HashMap<>();
+        Map<String, KnownLine> fromDatabase = new HashMap<>();
         jdbc.query("SELECT line_id, subscriber_id, line_type FROM usage_line WHERE line_id = ANY(?)",
                 ps -> ps.setArray(1, varchars(ps.getConnection(), lines, UsageRecord::lineId)),
                 rs -> {
-                    known.put(rs.getString(1), new KnownLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
+                    fromDatabase.put(rs.getString(1), new KnownLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
                 });
+        known.putAll(fromDatabase);
+        registeredLines.rememberAfterCommit(fromDatabase);
         return known;
     }
 

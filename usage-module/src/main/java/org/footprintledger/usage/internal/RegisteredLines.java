@@ -1,0 +1,49 @@
+package org.footprintledger.usage.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Lines whose registration is committed, kept in memory (least recently used first out). Safe on every node: a line's
+ * subscriber and type never change once registered. Entries are added only after the registering transaction commits,
+ * so a rolled-back registration is never remembered.
+ */
+@Component
+class RegisteredLines {
+
+    private final Map<String, UsageRecordStore.KnownLine> lines;
+
+    RegisteredLines(@Value("${footprint.intake.line-cache-size:500000}") int capacity) {
+        this.lines = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, UsageRecordStore.KnownLine> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    synchronized UsageRecordStore.KnownLine get(String lineId) {
+        return lines.get(lineId);
+    }
+
+    void rememberAfterCommit(Map<String, UsageRecordStore.KnownLine> registered) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            remember(registered);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                remember(registered);
+            }
+        });
+    }
+
+    private synchronized void remember(Map<String, UsageRecordStore.KnownLine> registered) {
+        lines.putAll(registered);
+    }
+}
