@@ -60,6 +60,11 @@ class CsvFileImportTest extends PortalIntegrationTest {
         assertThat(rejections).contains("expected 10 columns, got 8", "broken quoting", "\"line_type\"",
                 "\"usage_date\"", "is in the future");
 
+        ApiClient.Response listed = as("ops", "ops").get("/api/v1/usage/imports?limit=1000");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains(status.get("importId").asString());
+        assertThat(as(s, "demo").get("/api/v1/usage/imports").status()).isEqualTo(403);
+
         JsonNode march = statement("2025-03", 2);
         assertThat(line(march, s + "-mob").get("exact").get("bytes").asLong()).isEqualTo(12_999_999_999L);
         assertThat(line(march, s + "-mob").get("co2eGrams").asLong()).isEqualTo(642);

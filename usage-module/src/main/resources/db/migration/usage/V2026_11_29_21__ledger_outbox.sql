@@ -2,9 +2,9 @@
 -- The ledger feeder deletes them in the same transaction as it appends the ledger events: exactly once, nothing lost.
 CREATE TABLE usage_ledger_fact (
     id              BIGSERIAL   PRIMARY KEY,
-    subscriber_id   VARCHAR(64) NOT NULL,
+    subscriber_id   VARCHAR(64) COLLATE "C" NOT NULL,
     month           CHAR(7)     NOT NULL,
-    line_id         VARCHAR(64) NOT NULL,
+    line_id         VARCHAR(64) COLLATE "C" NOT NULL,
     line_type       VARCHAR(8)  NOT NULL,
     technology      VARCHAR(8),
     bytes_delta     BIGINT      NOT NULL,
@@ -13,3 +13,5 @@ CREATE TABLE usage_ledger_fact (
     batch_id        VARCHAR(64) NOT NULL,
     created_at      TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+-- the feeder walks the outbox in line-month order, summing every waiting row of a line-month at once
+CREATE INDEX usage_ledger_fact_line_month ON usage_ledger_fact (subscriber_id, month, line_id, id);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,6 +34,14 @@ class UsageImportsController {
     Map<String, String> start(HttpServletRequest request) throws IOException {
         boolean gzip = request.getContentType() != null && request.getContentType().contains("gzip");
         return Map.of("importId", imports.start(request.getInputStream(), gzip));
+    }
+
+    @GetMapping("/api/v1/usage/imports")
+    List<ImportStatus> recent(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit must be between 1 and 1000, got " + limit, null, null);
+        }
+        return imports.recent(limit);
     }
 
     @GetMapping("/api/v1/usage/imports/{importId}")

@@ -21,6 +21,9 @@ public interface FileImports {
 
     Optional<ImportStatus> status(String importId);
 
+    /** The most recent imports first, for ops: how each went and how many rows it rejected. */
+    java.util.List<ImportStatus> recent(int limit);
+
     /** Writes the rejected rows of an import as CSV: line_number,record_id,field,reason. */
     boolean writeRejections(String importId, Writer out) throws IOException;
 }

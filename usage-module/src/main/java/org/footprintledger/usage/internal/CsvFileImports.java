@@ -111,6 +111,11 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     @Override
+    public List<ImportStatus> recent(int limit) {
+        return registry.recent(limit);
+    }
+
+    @Override
     public boolean writeRejections(String importId, Writer out) throws IOException {
         if (registry.status(importId).isEmpty()) {
             return false;

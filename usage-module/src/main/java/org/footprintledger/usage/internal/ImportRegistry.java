@@ -52,9 +52,17 @@ class ImportRegistry {
 
     Optional<ImportStatus> status(String importId) {
         return jdbc.query("SELECT import_id, status, rows_read, accepted, duplicates, rejected, error FROM usage_import "
-                        + "WHERE import_id = ?",
-                (rs, n) -> new ImportStatus(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getString(7)), importId).stream().findFirst();
+                + "WHERE import_id = ?", (rs, n) -> map(rs), importId).stream().findFirst();
+    }
+
+    List<ImportStatus> recent(int limit) {
+        return jdbc.query("SELECT import_id, status, rows_read, accepted, duplicates, rejected, error FROM usage_import "
+                + "ORDER BY started_at DESC, import_id LIMIT ?", (rs, n) -> map(rs), limit);
+    }
+
+    private static ImportStatus map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ImportStatus(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6), rs.getString(7));
     }
 
     void writeRejections(String importId, Writer out) throws IOException {

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves facts from the outbox into the ledger: the oldest rows, summed per line and month (so the facts of many
- * intake batches become one ledger event while the ledger is busy), sent as batch commands in the same transaction
- * that deletes their rows. One feeder at a time across all nodes (advisory lock); a chunk whose rows are already gone
- * is rolled back, so nothing is ever fed twice.
+ * Moves facts from the outbox into the ledger: every waiting row of a line-month summed into one fact (so the facts of
+ * many intake batches become one ledger event while the ledger is busy), sent as batch commands in the same
+ * transaction that deletes their rows. One feeder at a time across all nodes (advisory lock); a chunk whose rows are
+ * already gone is rolled back, so nothing is ever fed twice.
  */
 @Component
 class LedgerFeeder implements LedgerFeed {
@@ -32,7 +32,8 @@ class LedgerFeeder implements LedgerFeed {
     private final ImportActivity imports;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
-    private final int rowsPerRound;
+    private final int factsPerRound;
+    private volatile LedgerOutbox.LineMonthKey resumeAfter;
     private final int factsPerTransaction;
     private final int factsPerCommand;
     private final Counter factsFed;
@@ -41,14 +42,14 @@ class LedgerFeeder implements LedgerFeed {
 
     LedgerFeeder(LedgerOutbox outbox, CommandGateway commands, TransactionTemplate transactions,
                  MeterRegistry metrics, ImportActivity imports,
-                 @Value("${footprint.ledger-feeder.rows-per-round:500000}") int rowsPerRound,
+                 @Value("${footprint.ledger-feeder.facts-per-round:20000}") int factsPerRound,
                  @Value("${footprint.ledger-feeder.facts-per-transaction:1000}") int factsPerTransaction,
                  @Value("${footprint.ledger-feeder.facts-per-command:100}") int factsPerCommand) {
         this.outbox = outbox;
         this.imports = imports;
         this.commands = commands;
         this.transactions = transactions;
-        this.rowsPerRound = rowsPerRound;
+        this.factsPerRound = factsPerRound;
         this.factsPerTransaction = factsPerTransaction;
         // Axon scans the events staged in a unit of work each time it loads an aggregate: the cost of a command grows
         // with the square of its facts, so commands stay small and a transaction carries several of them
@@ -78,9 +79,9 @@ class LedgerFeeder implements LedgerFeed {
     }
 
     @Override
-    public void feedAll() {
-        while (feedOneRound() > 0) {
-            // until the outbox is empty or another node holds the feeder lock
+    public synchronized void feedAll() {
+        while (feedOneRound() > 0 || resumeAfter != null) {
+            // until a whole walk of the key space finds nothing, or another node holds the feeder lock
         }
     }
 
@@ -90,13 +91,15 @@ class LedgerFeeder implements LedgerFeed {
     }
 
     /**
-     * One round: the oldest waiting rows summed per line and month, then one transaction per chunk of facts that
-     * deletes the chunk's rows and appends its ledger events together (short transactions: the event store's
-     * {@code global_index} is drawn at insert, and long transactions would leave gaps open for tracking processors).
+     * One round: the next line-months of the outbox in key order, each summed over all its waiting rows, then one
+     * transaction per chunk of facts that deletes the chunk's rows and appends its ledger events together (short
+     * transactions: the event store's {@code global_index} is drawn at insert, and long transactions would leave gaps
+     * open for tracking processors). Rounds walk the whole key space, then start again from the beginning.
      */
     private int feedOneRound() {
         String feedId = UUID.randomUUID().toString();
-        List<LedgerOutbox.PendingFact> pending = outbox.oldest(rowsPerRound, feedId);
+        List<LedgerOutbox.PendingFact> pending = outbox.next(resumeAfter, factsPerRound, feedId);
+        resumeAfter = pending.size() < factsPerRound ? null : pending.get(pending.size() - 1).key();
         int fed = 0;
         for (int from = 0; from < pending.size(); from += factsPerTransaction) {
             List<LedgerOutbox.PendingFact> chunk =
@@ -116,6 +119,7 @@ class LedgerFeeder implements LedgerFeed {
             if (!Boolean.TRUE.equals(appended)) {
                 log.debug("ledger feed {}: another feeder holds the lock or took these facts; stopping the round",
                         feedId);
+                resumeAfter = null;
                 return 0;
             }
             fed += chunk.size();

@@ -44,36 +44,51 @@ class LedgerOutbox {
     }
 
     /**
-     * Reads the oldest waiting rows (at most {@code maxRows}) summed per line and month, with the ids of the rows each
-     * sum is made of. A plain read: intake batches append beside it without waiting.
+     * Reads the next waiting line-months after {@code after} in key order (at most {@code maxFacts}), each with the sum
+     * of all its waiting rows and the highest row id summed. A plain read on the outbox's index: intake batches
+     * append beside it without waiting, and rows they add later have higher ids.
      */
-    List<PendingFact> oldest(int maxRows, String feedId) {
+    List<PendingFact> next(LineMonthKey after, int maxFacts, String feedId) {
         List<PendingFact> pending = new ArrayList<>();
+        String from = after == null ? "" : "WHERE (subscriber_id, month, line_id) > (?, ?, ?) ";
+        Object[] args = after == null ? new Object[] {maxFacts}
+                : new Object[] {after.subscriberId(), after.month(), after.lineId(), maxFacts};
         jdbc.query("SELECT subscriber_id, month, line_id, min(line_type), "
                 + "(array_agg(technology ORDER BY id DESC) FILTER (WHERE technology IS NOT NULL))[1], "
-                + "sum(bytes_delta), sum(records_delta), sum(estimated_delta), array_agg(id) "
-                + "FROM (SELECT * FROM usage_ledger_fact ORDER BY id LIMIT ?) AS oldest "
-                + "GROUP BY subscriber_id, month, line_id ORDER BY subscriber_id, month, line_id",
+                + "sum(bytes_delta), sum(records_delta), sum(estimated_delta), max(id), count(*) "
+                + "FROM usage_ledger_fact " + from
+                + "GROUP BY subscriber_id, month, line_id ORDER BY subscriber_id, month, line_id LIMIT ?",
                 rs -> {
                     String technology = rs.getString(5);
                     AccrueLineUsageCommand fact = AccrueLineUsageCommand.of(rs.getString(1),
                             YearMonth.parse(rs.getString(2)), rs.getString(3), LineType.valueOf(rs.getString(4)),
                             technology == null ? null : Technology.fromCode(technology).orElseThrow(),
                             rs.getLong(6), rs.getLong(7), rs.getLong(8), feedId);
-                    pending.add(new PendingFact(fact, (Long[]) rs.getArray(9).getArray()));
-                }, maxRows);
+                    pending.add(new PendingFact(fact, new LineMonthKey(rs.getString(1), rs.getString(2),
+                            rs.getString(3)), rs.getLong(9), rs.getLong(10)));
+                }, args);
         return pending;
     }
 
-    /** Deletes the rows of facts about to enter the ledger; false if some are gone (fed by someone else). */
+    /** Deletes the rows summed into these facts; false if some are gone (fed by someone else meanwhile). */
     boolean remove(List<PendingFact> facts) {
-        Long[] ids = facts.stream().flatMap(f -> java.util.Arrays.stream(f.rowIds())).toArray(Long[]::new);
-        int deleted = jdbc.update("DELETE FROM usage_ledger_fact WHERE id = ANY(?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids)));
-        return deleted == ids.length;
+        long expected = facts.stream().mapToLong(PendingFact::rows).sum();
+        int deleted = jdbc.update("DELETE FROM usage_ledger_fact f USING unnest(?::varchar[], ?::varchar[], "
+                + "?::varchar[], ?::bigint[]) AS k(s, m, l, max_id) "
+                + "WHERE f.subscriber_id = k.s AND f.month = k.m AND f.line_id = k.l AND f.id <= k.max_id", ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("varchar", facts.stream().map(f -> f.key().subscriberId()).toArray()));
+                    ps.setArray(2, c.createArrayOf("varchar", facts.stream().map(f -> f.key().month()).toArray()));
+                    ps.setArray(3, c.createArrayOf("varchar", facts.stream().map(f -> f.key().lineId()).toArray()));
+                    ps.setArray(4, c.createArrayOf("bigint", facts.stream().map(PendingFact::maxRowId).toArray()));
+                });
+        return deleted == expected;
     }
 
-    record PendingFact(AccrueLineUsageCommand fact, Long[] rowIds) {
+    record LineMonthKey(String subscriberId, String month, String lineId) {
+    }
+
+    record PendingFact(AccrueLineUsageCommand fact, LineMonthKey key, long maxRowId, long rows) {
     }
 
     long backlog() {
