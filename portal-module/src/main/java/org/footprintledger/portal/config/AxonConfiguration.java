@@ -60,7 +60,10 @@ class AxonConfiguration {
         return jacksonSerializer();
     }
 
-    /** Connections come from Spring's transaction, so raw-record writes and event appends commit together. */
+    /**
+     * Connections come from Spring's transaction, so the outbox rows a feeder takes and the events it appends commit
+     * together.
+     */
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
