@@ -5,8 +5,11 @@ import java.util.List;
 /** Takes in a batch of usage records: validates, deduplicates, stores them and feeds the footprint ledger. */
 public interface UsageIntake {
 
-    /** Largest batch one call accepts. */
+    /** Largest batch of the HTTP API (contract.md). */
     int MAX_BATCH_SIZE = 10_000;
+
+    /** Largest batch one call accepts: file imports use batches up to this size, one transaction each. */
+    int MAX_INTERNAL_BATCH_SIZE = 100_000;
 
     /** A batch from the HTTP API (feed {@code api}). */
     default IntakeReport submit(List<UsageRecordSubmission> records) {

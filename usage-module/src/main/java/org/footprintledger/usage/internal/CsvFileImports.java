@@ -31,6 +31,7 @@ import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ class CsvFileImports implements FileImports, DisposableBean {
     private final UsageIntake intake;
     private final IntakeMetrics intakeMetrics;
     private final ImportActivity activity;
+    private final int batchSize;
     private final ImportRegistry registry;
     private final Timer importDuration;
     private final java.util.concurrent.atomic.AtomicLong lastRowsPerSecond = new java.util.concurrent.atomic.AtomicLong();
@@ -60,7 +62,12 @@ class CsvFileImports implements FileImports, DisposableBean {
     });
 
     CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics, IntakeMetrics intakeMetrics,
-                   ImportActivity activity) {
+                   ImportActivity activity, @Value("${footprint.import.batch-size:50000}") int batchSize) {
+        if (batchSize < 1 || batchSize > UsageIntake.MAX_INTERNAL_BATCH_SIZE) {
+            throw new IllegalArgumentException("footprint.import.batch-size must be 1.."
+                    + UsageIntake.MAX_INTERNAL_BATCH_SIZE);
+        }
+        this.batchSize = batchSize;
         this.intake = intake;
         this.activity = activity;
         this.intakeMetrics = intakeMetrics;
@@ -153,15 +160,20 @@ class CsvFileImports implements FileImports, DisposableBean {
             }
             long totalBytes = Files.size(file);
             Batch batch = new Batch();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                batch.add(lineNumber, line);
-                if (batch.isFull()) {
-                    store(importId, batch);
-                    rowsRead += batch.rowsRead;
-                    progress.accept(new ImportProgress(raw.count(), totalBytes, rowsRead));
-                    batch = new Batch();
+            try {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lineNumber++;
+                    batch.add(lineNumber, line);
+                    if (batch.isFull()) {
+                        store(importId, batch);
+                        rowsRead += batch.rowsRead;
+                        progress.accept(new ImportProgress(raw.count(), totalBytes, rowsRead));
+                        batch = new Batch();
+                    }
                 }
+            } catch (EOFException | ZipException damaged) {
+                store(importId, batch); // the complete rows read before the damage are kept
+                throw damaged;
             }
             store(importId, batch);
             progress.accept(new ImportProgress(totalBytes, totalBytes, rowsRead + batch.rowsRead));
@@ -233,7 +245,7 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     /** Up to one intake batch of rows, with the file line number of each, and the rows malformed as CSV. */
-    private static final class Batch {
+    private final class Batch {
         private final List<UsageRecordSubmission> submissions = new ArrayList<>();
         private final List<Long> lineNumbers = new ArrayList<>();
         private final List<RecordRejection> malformed = new ArrayList<>();
@@ -259,7 +271,7 @@ class CsvFileImports implements FileImports, DisposableBean {
         }
 
         boolean isFull() {
-            return submissions.size() + malformed.size() >= UsageIntake.MAX_BATCH_SIZE;
+            return submissions.size() + malformed.size() >= batchSize;
         }
     }
 }

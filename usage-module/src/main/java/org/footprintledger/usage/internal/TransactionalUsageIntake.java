@@ -45,8 +45,8 @@ class TransactionalUsageIntake implements UsageIntake {
 
     @Override
     public IntakeReport submit(List<UsageRecordSubmission> submissions, String feed) {
-        if (submissions.size() > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH_SIZE + " records");
+        if (submissions.size() > MAX_INTERNAL_BATCH_SIZE) {
+            throw new IllegalArgumentException("a batch holds at most " + MAX_INTERNAL_BATCH_SIZE + " records");
         }
         String batchId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {

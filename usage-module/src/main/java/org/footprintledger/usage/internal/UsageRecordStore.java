@@ -1,9 +1,13 @@
 package org.footprintledger.usage.internal;
 
 import java.sql.Array;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -73,34 +79,59 @@ class UsageRecordStore {
         return known;
     }
 
-    /** Inserts the records whose id is new and returns those ids; records already stored are left untouched. */
+    /**
+     * Inserts the records whose id is new and returns those ids; records already stored are left untouched. The rows
+     * travel by COPY into a per-connection temporary table (emptied at commit), then one set-wise INSERT … SELECT
+     * deduplicates them on the primary key.
+     */
     Set<String> insertNew(List<UsageRecord> records, String batchId) {
-        List<UsageRecord> sorted = records.stream()
-                .sorted(java.util.Comparator.comparing(UsageRecord::recordId)).toList();
         Set<String> inserted = new HashSet<>();
-        jdbc.query("INSERT INTO usage_record (" + RECORD_COLUMNS + ", batch_id) "
-                + "SELECT r, s, l, t, tech, d::date, bd, bu, e, rep, ? FROM unnest(?::varchar[], ?::varchar[], "
-                + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], "
-                + "?::varchar[]) AS x(r, s, l, t, tech, d, bd, bu, e, rep) "
-                + "ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
-                ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setString(1, batchId);
-                    ps.setArray(2, varchars(c, sorted, UsageRecord::recordId));
-                    ps.setArray(3, varchars(c, sorted, UsageRecord::subscriberId));
-                    ps.setArray(4, varchars(c, sorted, UsageRecord::lineId));
-                    ps.setArray(5, varchars(c, sorted, r -> r.lineType().name()));
-                    ps.setArray(6, varchars(c, sorted, r -> r.technology() == null ? null : r.technology().code()));
-                    ps.setArray(7, varchars(c, sorted, r -> r.usageDate().toString()));
-                    ps.setArray(8, c.createArrayOf("bigint", sorted.stream().map(UsageRecord::bytesDown).toArray()));
-                    ps.setArray(9, c.createArrayOf("bigint", sorted.stream().map(UsageRecord::bytesUp).toArray()));
-                    ps.setArray(10, c.createArrayOf("boolean", sorted.stream().map(UsageRecord::estimated).toArray()));
-                    ps.setArray(11, varchars(c, sorted, UsageRecord::replaces));
-                },
-                rs -> {
-                    inserted.add(rs.getString(1));
-                });
+        if (records.isEmpty()) {
+            return inserted;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TEMP TABLE IF NOT EXISTS usage_staging (record_id varchar(64) COLLATE \"C\", "
+                        + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
+                        + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
+                        + "replaces varchar(64)) ON COMMIT DELETE ROWS");
+            }
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY usage_staging FROM STDIN (FORMAT csv)", new StringReader(asCsv(records)));
+            } catch (IOException e) {
+                throw new SQLException("COPY into the staging table failed", e);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_record ("
+                    + RECORD_COLUMNS + ", batch_id) SELECT " + RECORD_COLUMNS + ", ? FROM usage_staging "
+                    + "ORDER BY record_id ON CONFLICT (record_id) DO NOTHING RETURNING record_id")) {
+                insert.setString(1, batchId);
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getString(1));
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("TRUNCATE usage_staging");
+            }
+            return null;
+        });
         return inserted;
+    }
+
+    /** Validated records hold no comma, quote or line break: plain CSV, an empty field meaning NULL. */
+    private static String asCsv(List<UsageRecord> records) {
+        StringBuilder csv = new StringBuilder(records.size() * 96);
+        for (UsageRecord r : records) {
+            csv.append(r.recordId()).append(',').append(r.subscriberId()).append(',').append(r.lineId()).append(',')
+                    .append(r.lineType().name()).append(',')
+                    .append(r.technology() == null ? "" : r.technology().code()).append(',')
+                    .append(r.usageDate()).append(',').append(r.bytesDown()).append(',').append(r.bytesUp())
+                    .append(',').append(r.estimated()).append(',')
+                    .append(r.replaces() == null ? "" : r.replaces()).append('\n');
+        }
+        return csv.toString();
     }
 
     Map<String, UsageRecord> findByIds(Collection<String> recordIds) {
