@@ -65,7 +65,7 @@ class LedgerFeeder implements LedgerFeed {
                 .description("Facts waiting for the ledger").register(metrics);
     }
 
-    @Scheduled(fixedDelayString = "${footprint.ledger-feeder.interval:200}")
+    @Scheduled(fixedDelayString = "${footprint.ledger-feeder.interval:2000}")
     void feedOnSchedule() {
         if (imports.anyRunning()) {
             return;
