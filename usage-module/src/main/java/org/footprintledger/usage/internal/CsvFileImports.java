@@ -52,6 +52,7 @@ class CsvFileImports implements FileImports, DisposableBean {
     private final IntakeMetrics intakeMetrics;
     private final ImportActivity activity;
     private final int batchSize;
+    private final int writers;
     private final ImportRegistry registry;
     private final Timer importDuration;
     private final java.util.concurrent.atomic.AtomicLong lastRowsPerSecond = new java.util.concurrent.atomic.AtomicLong();
@@ -62,7 +63,9 @@ class CsvFileImports implements FileImports, DisposableBean {
     });
 
     CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics, IntakeMetrics intakeMetrics,
-                   ImportActivity activity, @Value("${footprint.import.batch-size:50000}") int batchSize) {
+                   ImportActivity activity, @Value("${footprint.import.batch-size:50000}") int batchSize,
+                   @Value("${footprint.import.writers:2}") int writers) {
+        this.writers = Math.max(1, writers);
         if (batchSize < 1 || batchSize > UsageIntake.MAX_INTERNAL_BATCH_SIZE) {
             throw new IllegalArgumentException("footprint.import.batch-size must be 1.."
                     + UsageIntake.MAX_INTERNAL_BATCH_SIZE);
@@ -159,24 +162,40 @@ class CsvFileImports implements FileImports, DisposableBean {
                 return;
             }
             long totalBytes = Files.size(file);
-            Batch batch = new Batch();
-            try {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lineNumber++;
-                    batch.add(lineNumber, line);
-                    if (batch.isFull()) {
-                        store(importId, batch);
-                        rowsRead += batch.rowsRead;
-                        progress.accept(new ImportProgress(raw.count(), totalBytes, rowsRead));
-                        batch = new Batch();
+            try (ParallelBatchWriter<Batch> writer = new ParallelBatchWriter<>(writers, b -> store(importId, b))) {
+                Batch plain = new Batch();
+                Batch replacing = new Batch();
+                try {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        lineNumber++;
+                        Batch target = isReplacing(line) ? replacing : plain;
+                        target.add(lineNumber, line);
+                        if (target.isFull()) {
+                            rowsRead += target.rowsRead;
+                            if (target == plain) {
+                                writer.submit(plain);
+                                plain = new Batch();
+                            } else {
+                                writer.storeAfterAllBefore(replacing);
+                                replacing = new Batch();
+                            }
+                            progress.accept(new ImportProgress(raw.count(), totalBytes, rowsRead));
+                        }
                     }
+                } catch (EOFException | ZipException damaged) {
+                    // the complete rows read before the damage are kept
+                    writer.submit(plain);
+                    writer.storeAfterAllBefore(replacing);
+                    throw damaged;
                 }
-            } catch (EOFException | ZipException damaged) {
-                store(importId, batch); // the complete rows read before the damage are kept
-                throw damaged;
+                writer.submit(plain);
+                writer.storeAfterAllBefore(replacing);
+                rowsRead += plain.rowsRead + replacing.rowsRead;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
             }
-            store(importId, batch);
-            progress.accept(new ImportProgress(totalBytes, totalBytes, rowsRead + batch.rowsRead));
+            progress.accept(new ImportProgress(totalBytes, totalBytes, rowsRead));
             registry.finish(importId, "COMPLETED", null);
             record(importId, started, "COMPLETED");
         } catch (EOFException | ZipException e) {
@@ -217,6 +236,15 @@ class CsvFileImports implements FileImports, DisposableBean {
         log.info("import {} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} rows/s", importId, status,
                 finalStatus.rowsRead(), finalStatus.accepted(), finalStatus.duplicates(), finalStatus.rejected(),
                 Math.round(rowsPerSecond));
+    }
+
+    /**
+     * A row whose last field (replaces) is not empty. Rows that do not even parse count as plain: they are only
+     * rejected, and where they go does not matter.
+     */
+    private static boolean isReplacing(String line) {
+        return !line.isEmpty() && line.charAt(line.length() - 1) != ',' && line.indexOf('"') < 0
+                && line.chars().filter(c -> c == ',').count() == COLUMNS - 1;
     }
 
     private static boolean isGzip(InputStream in) throws IOException {
