@@ -4,8 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.AccrueUsageBatchCommand;
@@ -33,7 +38,8 @@ class LedgerFeeder implements LedgerFeed {
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final int factsPerRound;
-    private volatile LedgerOutbox.LineMonthKey resumeAfter;
+    private final int partitions;
+    private final ExecutorService partitionWorkers;
     private final int factsPerTransaction;
     private final int factsPerCommand;
     private final Counter factsFed;
@@ -44,7 +50,14 @@ class LedgerFeeder implements LedgerFeed {
                  MeterRegistry metrics, ImportActivity imports,
                  @Value("${footprint.ledger-feeder.facts-per-round:20000}") int factsPerRound,
                  @Value("${footprint.ledger-feeder.facts-per-transaction:1000}") int factsPerTransaction,
-                 @Value("${footprint.ledger-feeder.facts-per-command:100}") int factsPerCommand) {
+                 @Value("${footprint.ledger-feeder.facts-per-command:100}") int factsPerCommand,
+                 @Value("${footprint.ledger-feeder.partitions:2}") int partitions) {
+        this.partitions = Math.max(1, partitions);
+        this.partitionWorkers = Executors.newFixedThreadPool(this.partitions, runnable -> {
+            Thread thread = new Thread(runnable, "ledger-feeder");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.outbox = outbox;
         this.imports = imports;
         this.commands = commands;
@@ -78,11 +91,43 @@ class LedgerFeeder implements LedgerFeed {
         }
     }
 
+    /**
+     * Feeds every partition at once, each on its own connection (subscribers split by the hash of their id, so no
+     * two partitions ever touch the same ledger stream), until a whole walk of each finds nothing or another node
+     * holds that partition's lock.
+     */
     @Override
     public synchronized void feedAll() {
-        while (feedOneRound() > 0 || resumeAfter != null) {
-            // until a whole walk of the key space finds nothing, or another node holds the feeder lock
+        List<Future<?>> running = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            int p = partition;
+            running.add(partitionWorkers.submit(() -> feedPartition(p)));
         }
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("ledger feed interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void feedPartition(int partition) {
+        LedgerOutbox.LineMonthKey after = null;
+        while (true) {
+            Round round = feedOneRound(partition, after);
+            if (round.fed() == 0 && round.resumeAfter() == null) {
+                return;
+            }
+            after = round.resumeAfter();
+        }
+    }
+
+    private record Round(int fed, LedgerOutbox.LineMonthKey resumeAfter) {
     }
 
     @Override
@@ -96,16 +141,17 @@ class LedgerFeeder implements LedgerFeed {
      * transactions: the event store's {@code global_index} is drawn at insert, and long transactions would leave gaps
      * open for tracking processors). Rounds walk the whole key space, then start again from the beginning.
      */
-    private int feedOneRound() {
+    private Round feedOneRound(int partition, LedgerOutbox.LineMonthKey after) {
         String feedId = UUID.randomUUID().toString();
-        List<LedgerOutbox.PendingFact> pending = outbox.next(resumeAfter, factsPerRound, feedId);
-        resumeAfter = pending.size() < factsPerRound ? null : pending.get(pending.size() - 1).key();
+        List<LedgerOutbox.PendingFact> pending = outbox.next(partition, partitions, after, factsPerRound, feedId);
+        LedgerOutbox.LineMonthKey resumeAfter =
+                pending.size() < factsPerRound ? null : pending.get(pending.size() - 1).key();
         int fed = 0;
         for (int from = 0; from < pending.size(); from += factsPerTransaction) {
             List<LedgerOutbox.PendingFact> chunk =
                     pending.subList(from, Math.min(pending.size(), from + factsPerTransaction));
             Boolean appended = roundTime.record(() -> transactions.execute(tx -> {
-                if (!outbox.lockFeeder() || !outbox.remove(chunk)) {
+                if (!outbox.lockFeeder(partition) || !outbox.remove(chunk)) {
                     tx.setRollbackOnly();
                     return false;
                 }
@@ -119,12 +165,11 @@ class LedgerFeeder implements LedgerFeed {
             if (!Boolean.TRUE.equals(appended)) {
                 log.debug("ledger feed {}: another feeder holds the lock or took these facts; stopping the round",
                         feedId);
-                resumeAfter = null;
-                return 0;
+                return new Round(0, null);
             }
             fed += chunk.size();
             factsFed.increment(chunk.size());
         }
-        return fed;
+        return new Round(fed, resumeAfter);
     }
 }

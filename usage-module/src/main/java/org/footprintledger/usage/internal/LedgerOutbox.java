@@ -44,15 +44,17 @@ class LedgerOutbox {
     }
 
     /**
-     * Reads the next waiting line-months after {@code after} in key order (at most {@code maxFacts}), each with the sum
+     * Reads the next waiting line-months of one partition (subscribers split by the hash of their id) after
+     * {@code after} in key order (at most {@code maxFacts}), each with the sum
      * of all its waiting rows and the highest row id summed. A plain read on the outbox's index: intake batches
      * append beside it without waiting, and rows they add later have higher ids.
      */
-    List<PendingFact> next(LineMonthKey after, int maxFacts, String feedId) {
+    List<PendingFact> next(int partition, int partitions, LineMonthKey after, int maxFacts, String feedId) {
         List<PendingFact> pending = new ArrayList<>();
-        String from = after == null ? "" : "WHERE (subscriber_id, month, line_id) > (?, ?, ?) ";
-        Object[] args = after == null ? new Object[] {maxFacts}
-                : new Object[] {after.subscriberId(), after.month(), after.lineId(), maxFacts};
+        String from = "WHERE mod(abs(hashtext(subscriber_id)), ?) = ? "
+                + (after == null ? "" : "AND (subscriber_id, month, line_id) > (?, ?, ?) ");
+        Object[] args = after == null ? new Object[] {partitions, partition, maxFacts}
+                : new Object[] {partitions, partition, after.subscriberId(), after.month(), after.lineId(), maxFacts};
         jdbc.query("SELECT subscriber_id, month, line_id, min(line_type), "
                 + "(array_agg(technology ORDER BY id DESC) FILTER (WHERE technology IS NOT NULL))[1], "
                 + "sum(bytes_delta), sum(records_delta), sum(estimated_delta), max(id), count(*) "
@@ -97,8 +99,9 @@ class LedgerOutbox {
         return count == null ? 0 : count;
     }
 
-    boolean lockFeeder() {
+    /** One feeder per partition across all nodes: the transaction-scoped advisory lock of that partition. */
+    boolean lockFeeder(int partition) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT pg_try_advisory_xact_lock(hashtext('usage_ledger_feeder'))", Boolean.class));
+                "SELECT pg_try_advisory_xact_lock(hashtext('usage_ledger_feeder'), ?)", Boolean.class, partition));
     }
 }
