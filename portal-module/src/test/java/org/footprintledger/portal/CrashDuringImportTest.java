@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,10 +53,7 @@ class CrashDuringImportTest {
     void a_kill_during_an_import_then_a_new_import_of_the_same_file_leaves_exact_totals() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         Path feed = Files.createTempFile("crash-feed", ".csv");
-        SyntheticFeedGenerator.Summary summary;
-        try (Writer out = Files.newBufferedWriter(feed)) {
-            summary = new SyntheticFeedGenerator(2_500, 40, LAST_DAY, 99).writeCsv(out);
-        }
+        SyntheticFeedGenerator.Summary summary = new SyntheticFeedGenerator(2_500, 40, LAST_DAY, 99).writeCsv(feed);
 
         int port = freePort();
         Process first = startApplication(port);

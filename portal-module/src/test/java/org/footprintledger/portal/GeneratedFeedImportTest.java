@@ -3,7 +3,6 @@ package org.footprintledger.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +28,9 @@ class GeneratedFeedImportTest extends PortalIntegrationTest {
     @Test
     void the_ledger_equals_the_sum_of_accepted_non_superseded_records() throws Exception {
         Path feed = Files.createTempFile("generated-feed", ".csv");
-        SyntheticFeedGenerator.Summary summary;
-        try (Writer out = Files.newBufferedWriter(feed)) {
-            // the generator's subscriber ids are S0000000…; a far past window keeps them apart from other tests
-            summary = new SyntheticFeedGenerator(300, 45, LocalDate.of(2023, 2, 14), 11).writeCsv(out);
-        }
+        // the generator's subscriber ids are S0000000…; a far past window keeps them apart from other tests
+        SyntheticFeedGenerator.Summary summary =
+                new SyntheticFeedGenerator(300, 45, LocalDate.of(2023, 2, 14), 11).writeCsv(feed);
 
         ImportStatus first = imports.importFile(feed, progress -> { });
 

@@ -1,16 +1,9 @@
 package org.footprintledger.portal.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.zip.GZIPOutputStream;
 import org.footprintledger.usage.api.SyntheticFeedGenerator;
 
 /**
@@ -33,12 +26,8 @@ public final class GenerateFeedCommand {
         Path out = Path.of(options.value("out").orElseThrow(
                 () -> new IllegalArgumentException("--out FILE is required")));
         long started = System.nanoTime();
-        SyntheticFeedGenerator.Summary summary;
-        try (OutputStream file = Files.newOutputStream(out);
-             OutputStream maybeGzip = out.toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;
-             Writer writer = new BufferedWriter(new OutputStreamWriter(maybeGzip, StandardCharsets.UTF_8), 1 << 16)) {
-            summary = new SyntheticFeedGenerator(subscribers, days, lastDay, seed).writeCsv(writer);
-        }
+        SyntheticFeedGenerator.Summary summary =
+                new SyntheticFeedGenerator(subscribers, days, lastDay, seed).writeCsv(out);
         System.out.printf("wrote %s: %,d rows for %,d lines of %,d subscribers over %d days to %s "
                         + "(%,d duplicates, %,d re-rated, %,d invalid) in %.1f s%n",
                 out, summary.rows(), summary.lines(), subscribers, days, lastDay, summary.duplicates(),

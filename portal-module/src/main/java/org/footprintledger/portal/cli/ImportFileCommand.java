@@ -45,7 +45,7 @@ public final class ImportFileCommand {
             System.err.println();
             LedgerFeed ledger = context.getBean(LedgerFeed.class);
             ledger.feedAll();
-            while (ledger.backlog() > 0) {
+            while (ledger.hasBacklog()) {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - started) / 1e9;

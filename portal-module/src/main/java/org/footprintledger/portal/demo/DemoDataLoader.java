@@ -1,8 +1,6 @@
 package org.footprintledger.portal.demo;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,9 +55,7 @@ class DemoDataLoader {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).minusDays(1);
         Path feed = Files.createTempFile("demo-feed", ".csv");
         try {
-            try (Writer writer = Files.newBufferedWriter(feed, StandardCharsets.UTF_8)) {
-                new SyntheticFeedGenerator(subscriberCount, days, yesterday, SEED).writeCsv(writer);
-            }
+            new SyntheticFeedGenerator(subscriberCount, days, yesterday, SEED).writeCsv(feed);
             ImportStatus status = imports.importFile(feed, progress -> { });
             log.info("Demo data loaded: {} rows, {} accepted, {} duplicates, {} rejected, {} subscribers over {} days "
                             + "to {}; log in as S0000000 / demo (import {})", status.rowsRead(), status.accepted(),

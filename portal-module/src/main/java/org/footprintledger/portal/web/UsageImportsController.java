@@ -32,8 +32,7 @@ class UsageImportsController {
             consumes = {"text/csv", "application/gzip", "application/x-gzip"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> start(HttpServletRequest request) throws IOException {
-        boolean gzip = request.getContentType() != null && request.getContentType().contains("gzip");
-        return Map.of("importId", imports.start(request.getInputStream(), gzip));
+        return Map.of("importId", imports.start(request.getInputStream()));
     }
 
     @GetMapping("/api/v1/usage/imports")

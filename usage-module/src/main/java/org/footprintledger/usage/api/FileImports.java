@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 public interface FileImports {
 
     /**
-     * Spools the stream to disk, then imports it in the background; returns the import id at once. Gzip is also
-     * recognised by its magic bytes.
+     * Spools the stream to disk, then imports it in the background; returns the import id at once. A gzip stream is
+     * recognised by its magic bytes, whatever the content type said.
      */
-    String start(InputStream body, boolean gzip) throws IOException;
+    String start(InputStream body) throws IOException;
 
     /** Imports a file in the calling thread (command line, benchmark), reporting progress after each batch. */
     ImportStatus importFile(Path file, Consumer<ImportProgress> progress);
@@ -24,6 +24,6 @@ public interface FileImports {
     /** The most recent imports first, for ops: how each went and how many rows it rejected. */
     java.util.List<ImportStatus> recent(int limit);
 
-    /** Writes the rejected rows of an import as CSV: line_number,record_id,field,reason. */
-    boolean writeRejections(String importId, Writer out) throws IOException;
+    /** Writes the rejected rows of a known import (see {@link #status}) as CSV: line_number,record_id,field,reason. */
+    void writeRejections(String importId, Writer out) throws IOException;
 }

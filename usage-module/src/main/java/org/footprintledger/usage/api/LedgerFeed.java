@@ -6,6 +6,6 @@ public interface LedgerFeed {
     /** Feeds until no fact is waiting (or another node is feeding). */
     void feedAll();
 
-    /** Facts waiting for the ledger. */
-    long backlog();
+    /** Whether any fact waits for the ledger: one index probe, cheap enough to poll. */
+    boolean hasBacklog();
 }

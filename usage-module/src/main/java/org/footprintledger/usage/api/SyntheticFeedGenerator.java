@@ -1,12 +1,19 @@
 package org.footprintledger.usage.api;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A synthetic but realistic mediation feed, seeded for repeatability: one record per line and day.
@@ -20,8 +27,6 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticFeedGenerator {
 
-    public static final String HEADER =
-            "record_id,subscriber_id,line_id,line_type,technology,usage_date,bytes_down,bytes_up,estimated,replaces";
     private static final double DUPLICATE_SHARE = 0.005;
     private static final double RERATED_SHARE = 0.003;
     private static final double INVALID_SHARE = 0.001;
@@ -45,6 +50,15 @@ public final class SyntheticFeedGenerator {
     public record Summary(long rows, long duplicates, long rerated, long invalid, long lines) {
     }
 
+    /** Writes the feed to a file, gzip-compressed when its name ends in {@code .gz}. */
+    public Summary writeCsv(Path file) throws IOException {
+        try (OutputStream plain = Files.newOutputStream(file);
+             OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(plain, 1 << 16) : plain;
+             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+            return writeCsv(writer);
+        }
+    }
+
     public Summary writeCsv(Writer out) throws IOException {
         List<Line> lines = lines();
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -52,7 +66,7 @@ public final class SyntheticFeedGenerator {
         long duplicates = 0;
         long rerated = 0;
         long invalid = 0;
-        out.write(HEADER);
+        out.write(UsageRecordSubmission.CSV_HEADER);
         out.write('\n');
         StringBuilder row = new StringBuilder(160);
         LocalDate firstDay = lastDay.minusDays(days - 1L);

@@ -43,9 +43,8 @@ import org.springframework.stereotype.Service;
 @Service
 class CsvFileImports implements FileImports, DisposableBean {
 
-    static final String HEADER =
-            "record_id,subscriber_id,line_id,line_type,technology,usage_date,bytes_down,bytes_up,estimated,replaces";
-    private static final int COLUMNS = 10;
+    private static final String HEADER = UsageRecordSubmission.CSV_HEADER;
+    private static final int COLUMNS = UsageRecordSubmission.CSV_COLUMNS.size();
     private static final Logger log = LoggerFactory.getLogger(CsvFileImports.class);
 
     private final UsageIntake intake;
@@ -89,16 +88,15 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     @Override
-    public String start(InputStream body, boolean gzip) throws IOException {
+    public String start(InputStream body) throws IOException {
         String importId = UUID.randomUUID().toString();
-        Path spool = Files.createTempFile("usage-import-" + importId, gzip ? ".csv.gz" : ".csv");
+        Path spool = Files.createTempFile("usage-import-" + importId, ".feed");
         Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
         registry.open(importId);
-        log.info("import {}: received {} bytes{}, importing in the background", importId, Files.size(spool),
-                gzip ? " (gzip)" : "");
+        log.info("import {}: received {} bytes, importing in the background", importId, Files.size(spool));
         workers.submit(() -> {
             try {
-                run(importId, spool, gzip, p -> { });
+                run(importId, spool, p -> { });
             } finally {
                 deleteQuietly(spool);
             }
@@ -111,7 +109,7 @@ class CsvFileImports implements FileImports, DisposableBean {
         String importId = UUID.randomUUID().toString();
         registry.open(importId);
         log.info("import {}: importing {}", importId, file);
-        run(importId, file, false, progress);
+        run(importId, file, progress);
         return registry.status(importId).orElseThrow();
     }
 
@@ -126,30 +124,26 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     @Override
-    public boolean writeRejections(String importId, Writer out) throws IOException {
-        if (registry.status(importId).isEmpty()) {
-            return false;
-        }
+    public void writeRejections(String importId, Writer out) throws IOException {
         registry.writeRejections(importId, out);
-        return true;
     }
 
-    private void run(String importId, Path file, boolean gzipHint, Consumer<ImportProgress> progress) {
+    private void run(String importId, Path file, Consumer<ImportProgress> progress) {
         activity.started();
         try {
-            readAndStore(importId, file, gzipHint, progress);
+            readAndStore(importId, file, progress);
         } finally {
             activity.finished();
         }
     }
 
-    private void readAndStore(String importId, Path file, boolean gzipHint, Consumer<ImportProgress> progress) {
+    private void readAndStore(String importId, Path file, Consumer<ImportProgress> progress) {
         long started = System.nanoTime();
         long lineNumber = 0;
         long rowsRead = 0;
         try (CountingInputStream raw = new CountingInputStream(
                 new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             InputStream in = gzipHint || isGzip(raw) ? new GZIPInputStream(raw, 1 << 16) : raw;
+             InputStream in = isGzip(raw) ? new GZIPInputStream(raw, 1 << 16) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String header = reader.readLine();
             lineNumber = 1;
@@ -168,8 +162,9 @@ class CsvFileImports implements FileImports, DisposableBean {
                 try {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                         lineNumber++;
-                        Batch target = isReplacing(line) ? replacing : plain;
-                        target.add(lineNumber, line);
+                        FileRow row = FileRow.parse(lineNumber, line);
+                        Batch target = row.isReplacing() ? replacing : plain;
+                        target.add(row);
                         if (target.isFull()) {
                             rowsRead += target.rowsRead;
                             if (target == plain) {
@@ -238,15 +233,6 @@ class CsvFileImports implements FileImports, DisposableBean {
                 Math.round(rowsPerSecond));
     }
 
-    /**
-     * A row whose last field (replaces) is not empty. Rows that do not even parse count as plain: they are only
-     * rejected, and where they go does not matter.
-     */
-    private static boolean isReplacing(String line) {
-        return !line.isEmpty() && line.charAt(line.length() - 1) != ',' && line.indexOf('"') < 0
-                && line.chars().filter(c -> c == ',').count() == COLUMNS - 1;
-    }
-
     private static boolean isGzip(InputStream in) throws IOException {
         in.mark(2);
         int first = in.read();
@@ -272,6 +258,33 @@ class CsvFileImports implements FileImports, DisposableBean {
         workers.shutdownNow();
     }
 
+    /** One line of the file, parsed once: a submission for the intake, or why it is not even a CSV row of the feed. */
+    private record FileRow(long lineNumber, UsageRecordSubmission submission, RecordRejection malformed) {
+
+        static FileRow parse(long lineNumber, String line) {
+            List<String> fields;
+            try {
+                fields = CsvRowParser.parse(line);
+            } catch (CsvRowParser.MalformedRowException e) {
+                return new FileRow(lineNumber, null,
+                        new RecordRejection(lineNumber, null, IntakeMetrics.MALFORMED_ROW, e.getMessage()));
+            }
+            if (fields.size() != COLUMNS) {
+                return new FileRow(lineNumber, null, new RecordRejection(lineNumber, fields.get(0),
+                        IntakeMetrics.MALFORMED_ROW,
+                        "expected " + COLUMNS + " columns, got " + fields.size()));
+            }
+            return new FileRow(lineNumber, new UsageRecordSubmission(fields.get(0), fields.get(1), fields.get(2),
+                    fields.get(3), fields.get(4), fields.get(5), fields.get(6), fields.get(7), fields.get(8),
+                    fields.get(9)), null);
+        }
+
+        /** A re-rated record: stored only after every row before it (a malformed row goes anywhere). */
+        boolean isReplacing() {
+            return submission != null && !submission.replaces().isEmpty();
+        }
+    }
+
     /** Up to one intake batch of rows, with the file line number of each, and the rows malformed as CSV. */
     private final class Batch {
         private final List<UsageRecordSubmission> submissions = new ArrayList<>();
@@ -279,23 +292,14 @@ class CsvFileImports implements FileImports, DisposableBean {
         private final List<RecordRejection> malformed = new ArrayList<>();
         private long rowsRead;
 
-        void add(long lineNumber, String line) {
+        void add(FileRow row) {
             rowsRead++;
-            List<String> fields;
-            try {
-                fields = CsvRowParser.parse(line);
-            } catch (CsvRowParser.MalformedRowException e) {
-                malformed.add(new RecordRejection(lineNumber, null, "row", e.getMessage()));
+            if (row.malformed() != null) {
+                malformed.add(row.malformed());
                 return;
             }
-            if (fields.size() != COLUMNS) {
-                malformed.add(new RecordRejection(lineNumber, fields.get(0), "row",
-                        "expected " + COLUMNS + " columns, got " + fields.size()));
-                return;
-            }
-            submissions.add(new UsageRecordSubmission(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
-                    fields.get(4), fields.get(5), fields.get(6), fields.get(7), fields.get(8), fields.get(9)));
-            lineNumbers.add(lineNumber);
+            submissions.add(row.submission());
+            lineNumbers.add(row.lineNumber());
         }
 
         boolean isFull() {

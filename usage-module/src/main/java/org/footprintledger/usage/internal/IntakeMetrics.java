@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.footprintledger.usage.api.IntakeReport;
+import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IntakeMetrics {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The field of a file row that is not even CSV of the feed's shape. */
+    static final String MALFORMED_ROW = "row";
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, AtomicLong> newestUsageDay = new ConcurrentHashMap<>();
@@ -30,12 +31,10 @@ class IntakeMetrics {
     IntakeMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        this.accepted = outcome("accepted");
-        this.duplicates = outcome("duplicate");
-        for (String field : new String[] {"record_id", "subscriber_id", "line_id", "line_type", "technology",
-                "usage_date", "bytes_down", "bytes_up", "estimated", "replaces", "row"}) {
-            rejected(field);
-        }
+        this.accepted = records("accepted", "");
+        this.duplicates = records("duplicate", "");
+        UsageRecordSubmission.CSV_COLUMNS.forEach(this::rejected);
+        rejected(MALFORMED_ROW);
         this.retries = Counter.builder("usage.intake.retries")
                 .description("Batches retried after a lock conflict with a concurrent batch")
                 .register(registry);
@@ -52,7 +51,7 @@ class IntakeMetrics {
         AtomicLong epochDay = newestUsageDay.computeIfAbsent(feed, name -> {
             AtomicLong day = new AtomicLong(Long.MIN_VALUE);
             Gauge.builder("usage.feed.newest.usage.age", day,
-                            d -> LocalDate.now(clock.withZone(PARIS)).toEpochDay() - d.get())
+                            d -> LocalDate.now(clock.withZone(UsageRecordValidator.USAGE_ZONE)).toEpochDay() - d.get())
                     .description("Days between today (Europe/Paris) and the newest usage date accepted from the feed")
                     .baseUnit("days").tag("feed", name).register(registry);
             return day;
@@ -69,7 +68,7 @@ class IntakeMetrics {
 
     /** A file row that was not even CSV of the right shape (broken quoting, wrong column count). */
     void recordMalformedRow() {
-        rejected("row").increment();
+        rejected(MALFORMED_ROW).increment();
     }
 
     void recordRetry() {
@@ -77,12 +76,11 @@ class IntakeMetrics {
     }
 
     private Counter rejected(String field) {
-        return Counter.builder("usage.records").description("Usage records received, by outcome")
-                .tag("outcome", "rejected").tag("field", field).register(registry);
+        return records("rejected", field);
     }
 
-    private Counter outcome(String outcome) {
+    private Counter records(String outcome, String field) {
         return Counter.builder("usage.records").description("Usage records received, by outcome")
-                .tag("outcome", outcome).tag("field", "").register(registry);
+                .tag("outcome", outcome).tag("field", field).register(registry);
     }
 }

@@ -44,7 +44,7 @@ class LedgerFeeder implements LedgerFeed {
     private final int factsPerCommand;
     private final Counter factsFed;
     private final Counter failures;
-    private final Timer roundTime;
+    private final Timer chunkTime;
 
     LedgerFeeder(LedgerOutbox outbox, CommandGateway commands, TransactionTemplate transactions,
                  MeterRegistry metrics, ImportActivity imports,
@@ -71,7 +71,7 @@ class LedgerFeeder implements LedgerFeed {
                 .description("Line-month facts appended to the ledger").register(metrics);
         this.failures = Counter.builder("usage.ledger.feed.failures")
                 .description("Feeder rounds refused by the ledger (facts stay in the outbox)").register(metrics);
-        this.roundTime = Timer.builder("usage.ledger.feed.chunk")
+        this.chunkTime = Timer.builder("usage.ledger.feed.chunk")
                 .description("Duration of one feeder transaction (up to facts-per-command facts)")
                 .register(metrics);
         Gauge.builder("usage.ledger.backlog", outbox, LedgerOutbox::backlog)
@@ -80,7 +80,7 @@ class LedgerFeeder implements LedgerFeed {
 
     @Scheduled(fixedDelayString = "${footprint.ledger-feeder.interval:2000}")
     void feedOnSchedule() {
-        if (imports.anyRunning()) {
+        if (imports.anyRunning() || !outbox.hasBacklog()) {
             return;
         }
         try {
@@ -131,8 +131,8 @@ class LedgerFeeder implements LedgerFeed {
     }
 
     @Override
-    public long backlog() {
-        return outbox.backlog();
+    public boolean hasBacklog() {
+        return outbox.hasBacklog();
     }
 
     /**
@@ -150,7 +150,7 @@ class LedgerFeeder implements LedgerFeed {
         for (int from = 0; from < pending.size(); from += factsPerTransaction) {
             List<LedgerOutbox.PendingFact> chunk =
                     pending.subList(from, Math.min(pending.size(), from + factsPerTransaction));
-            Boolean appended = roundTime.record(() -> transactions.execute(tx -> {
+            Boolean appended = chunkTime.record(() -> transactions.execute(tx -> {
                 if (!outbox.lockFeeder(partition) || !outbox.remove(chunk)) {
                     tx.setRollbackOnly();
                     return false;

@@ -93,6 +93,12 @@ class LedgerOutbox {
     record PendingFact(AccrueLineUsageCommand fact, LineMonthKey key, long maxRowId, long rows) {
     }
 
+    boolean hasBacklog() {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM usage_ledger_fact)", Boolean.class));
+    }
+
+    /** The backlog's size, for the gauge only: it counts rows, so it is read once per scrape, never polled. */
     long backlog() {
         Long count = jdbc.queryForObject(
                 "SELECT count(*) FROM (SELECT 1 FROM usage_ledger_fact LIMIT 10000000) AS pending", Long.class);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.footprintledger.usage.api.IntakeReport;
@@ -139,15 +138,13 @@ class TransactionalUsageIntake implements UsageIntake {
     private boolean supersede(ValidationOutcome candidate, LedgerFacts facts, BatchOutcome outcome) {
         UsageRecord record = candidate.record();
         UsageRecord target = store.findByIds(List.of(record.replaces())).get(record.replaces());
-        Optional<UsageRecord> replaced = Optional.empty();
-        String problem;
+        String problem = null;
         if (target == null) {
             problem = "record " + record.replaces() + " is unknown: send it before its replacement";
         } else if (!target.lineId().equals(record.lineId())) {
             problem = "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
-        } else {
-            replaced = store.supersede(record.replaces(), record.recordId());
-            problem = replaced.isPresent() ? null : "record " + record.replaces() + " is already replaced by "
+        } else if (!store.supersede(record.replaces(), record.recordId())) {
+            problem = "record " + record.replaces() + " is already replaced by "
                     + store.supersedingRecordOf(record.replaces()).orElse("another record");
         }
         if (problem != null) {
@@ -155,7 +152,7 @@ class TransactionalUsageIntake implements UsageIntake {
             outcome.reject(candidate.index(), record.recordId(), "replaces", problem);
             return false;
         }
-        facts.subtract(replaced.get());
+        facts.subtract(target);
         return true;
     }
 

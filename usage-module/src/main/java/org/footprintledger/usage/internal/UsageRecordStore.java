@@ -81,8 +81,8 @@ class UsageRecordStore {
 
     /**
      * Inserts the records whose id is new and returns those ids; records already stored are left untouched. The rows
-     * travel by COPY into a per-connection temporary table (emptied at commit), then one set-wise INSERT … SELECT
-     * deduplicates them on the primary key.
+     * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them on the
+     * primary key. The table empties itself at commit or rollback: call this once per transaction.
      */
     Set<String> insertNew(List<UsageRecord> records, String batchId) {
         Set<String> inserted = new HashSet<>();
@@ -111,9 +111,6 @@ class UsageRecordStore {
                         inserted.add(rs.getString(1));
                     }
                 }
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("TRUNCATE usage_staging");
             }
             return null;
         });
@@ -148,12 +145,10 @@ class UsageRecordStore {
         return found;
     }
 
-    /** Marks {@code replacedId} superseded by {@code byId}, if it is stored and not superseded yet. */
-    Optional<UsageRecord> supersede(String replacedId, String byId) {
-        List<UsageRecord> rows = jdbc.query("UPDATE usage_record SET superseded_by = ? "
-                + "WHERE record_id = ? AND superseded_by IS NULL RETURNING " + RECORD_COLUMNS,
-                (rs, n) -> map(rs), byId, replacedId);
-        return rows.stream().findFirst();
+    /** Marks {@code replacedId} superseded by {@code byId}; false if it is already superseded. */
+    boolean supersede(String replacedId, String byId) {
+        return jdbc.update("UPDATE usage_record SET superseded_by = ? WHERE record_id = ? AND superseded_by IS NULL",
+                byId, replacedId) == 1;
     }
 
     Optional<String> supersedingRecordOf(String recordId) {

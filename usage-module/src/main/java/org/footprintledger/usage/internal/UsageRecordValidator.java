@@ -11,7 +11,8 @@ import org.footprintledger.usage.api.UsageRecordSubmission;
 final class UsageRecordValidator {
 
     static final long MAX_BYTES = 10_000_000_000_000L;
-    private static final ZoneId USAGE_ZONE = ZoneId.of("Europe/Paris");
+    /** Usage dates are local days in Europe/Paris (contract.md). */
+    static final ZoneId USAGE_ZONE = ZoneId.of("Europe/Paris");
 
     private final Clock clock;
 
