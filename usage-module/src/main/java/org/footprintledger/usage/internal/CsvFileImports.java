@@ -49,7 +49,7 @@ class CsvFileImports implements FileImports, DisposableBean {
 
     private final UsageIntake intake;
     private final IntakeMetrics intakeMetrics;
-    private final ImportActivity activity;
+    private final IntakeActivity activity;
     private final int batchSize;
     private final int writers;
     private final ImportRegistry registry;
@@ -62,7 +62,7 @@ class CsvFileImports implements FileImports, DisposableBean {
     });
 
     CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics, IntakeMetrics intakeMetrics,
-                   ImportActivity activity, @Value("${footprint.import.batch-size:50000}") int batchSize,
+                   IntakeActivity activity, @Value("${footprint.import.batch-size:50000}") int batchSize,
                    @Value("${footprint.import.writers:2}") int writers) {
         this.writers = Math.max(1, writers);
         if (batchSize < 1 || batchSize > UsageIntake.MAX_INTERNAL_BATCH_SIZE) {
@@ -129,11 +129,11 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     private void run(String importId, Path file, Consumer<ImportProgress> progress) {
-        activity.started();
+        activity.importStarted();
         try {
             readAndStore(importId, file, progress);
         } finally {
-            activity.finished();
+            activity.importFinished();
         }
     }
 

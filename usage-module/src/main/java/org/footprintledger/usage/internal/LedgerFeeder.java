@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,7 @@ class LedgerFeeder implements LedgerFeed {
     private static final Logger log = LoggerFactory.getLogger(LedgerFeeder.class);
 
     private final LedgerOutbox outbox;
-    private final ImportActivity imports;
+    private final IntakeActivity intake;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final int factsPerRound;
@@ -47,7 +49,7 @@ class LedgerFeeder implements LedgerFeed {
     private final Timer chunkTime;
 
     LedgerFeeder(LedgerOutbox outbox, CommandGateway commands, TransactionTemplate transactions,
-                 MeterRegistry metrics, ImportActivity imports,
+                 MeterRegistry metrics, IntakeActivity intake,
                  @Value("${footprint.ledger-feeder.facts-per-round:20000}") int factsPerRound,
                  @Value("${footprint.ledger-feeder.facts-per-transaction:1000}") int factsPerTransaction,
                  @Value("${footprint.ledger-feeder.facts-per-command:100}") int factsPerCommand,
@@ -59,7 +61,7 @@ class LedgerFeeder implements LedgerFeed {
             return thread;
         });
         this.outbox = outbox;
-        this.imports = imports;
+        this.intake = intake;
         this.commands = commands;
         this.transactions = transactions;
         this.factsPerRound = factsPerRound;
@@ -80,7 +82,8 @@ class LedgerFeeder implements LedgerFeed {
 
     @Scheduled(fixedDelayString = "${footprint.ledger-feeder.interval:2000}")
     void feedOnSchedule() {
-        if (imports.anyRunning() || !outbox.hasBacklog()) {
+        Optional<Duration> oldestFactAge = outbox.oldestFactAge();
+        if (oldestFactAge.isEmpty() || intake.feederShouldWait(oldestFactAge.get())) {
             return;
         }
         try {

@@ -1,9 +1,11 @@
 package org.footprintledger.usage.internal;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
@@ -96,6 +98,12 @@ class LedgerOutbox {
     boolean hasBacklog() {
         return Boolean.TRUE.equals(
                 jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM usage_ledger_fact)", Boolean.class));
+    }
+
+    /** How long the oldest waiting fact has waited; empty when nothing waits. */
+    Optional<Duration> oldestFactAge() {
+        return jdbc.query("SELECT extract(epoch FROM now() - created_at) FROM usage_ledger_fact ORDER BY id LIMIT 1",
+                (rs, n) -> Duration.ofMillis(Math.round(rs.getDouble(1) * 1000))).stream().findFirst();
     }
 
     /** The backlog's size, for the gauge only: it counts rows, so it is read once per scrape, never polled. */

@@ -32,14 +32,16 @@ class TransactionalUsageIntake implements UsageIntake {
     private final LedgerOutbox outbox;
     private final TransactionTemplate transactions;
     private final IntakeMetrics metrics;
+    private final IntakeActivity activity;
 
     TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox,
-                             TransactionTemplate transactions, IntakeMetrics metrics) {
+                             TransactionTemplate transactions, IntakeMetrics metrics, IntakeActivity activity) {
         this.validator = new UsageRecordValidator(clock);
         this.store = store;
         this.outbox = outbox;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     @Override
@@ -48,6 +50,7 @@ class TransactionalUsageIntake implements UsageIntake {
             throw new IllegalArgumentException("a batch holds at most " + MAX_INTERNAL_BATCH_SIZE + " records");
         }
         String batchId = UUID.randomUUID().toString();
+        activity.batchTaken();
         for (int attempt = 1; ; attempt++) {
             try {
                 BatchOutcome outcome = transactions.execute(tx -> submitInTransaction(submissions, batchId));
