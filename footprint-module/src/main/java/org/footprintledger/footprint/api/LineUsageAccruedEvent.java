@@ -3,8 +3,11 @@ package org.footprintledger.footprint.api;
 import java.time.YearMonth;
 import org.axonframework.serialization.Revision;
 
-/** A usage fact entered the ledger; the line's totals after it are carried so a reader needs no arithmetic. */
-@Revision("1")
+/**
+ * A usage fact entered the ledger; the line's totals after it are carried so a reader needs no arithmetic. Revision 2
+ * added the chain hashes.
+ */
+@Revision("2")
 public record LineUsageAccruedEvent(
         String ledgerId,
         String subscriberId,
@@ -18,5 +21,14 @@ public record LineUsageAccruedEvent(
         long bytesTotal,
         long recordsTotal,
         long estimatedRecordsTotal,
-        String sourceBatchId) {
+        String sourceBatchId,
+        String previousHash,
+        String hash) implements LedgerChain.Chained {
+
+    @Override
+    public String chainContent() {
+        return Canonical.join("LineUsageAccrued", ledgerId, subscriberId, month, lineId, lineType,
+                technology == null ? "" : technology.code(), bytesDelta, recordsDelta, estimatedRecordsDelta,
+                bytesTotal, recordsTotal, estimatedRecordsTotal, sourceBatchId);
+    }
 }

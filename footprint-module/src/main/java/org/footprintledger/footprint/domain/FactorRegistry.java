@@ -1,51 +1,72 @@
 package org.footprintledger.footprint.domain;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.LineType;
 
-/** The factor sets known to the ledger; the set applied to a line-month is the latest one in force for that month. */
+/**
+ * The published factor sets. The set applied to a month is, among those in force for it, the one with the latest
+ * start of validity (the most recently published on a tie): a set published for a later period never touches an
+ * earlier month, and a closed month keeps the set it was closed with unless an auditor restates it.
+ */
 public final class FactorRegistry {
 
     /** ADEME simplified method (December 2021), in force from 2022-01-01: regulation.md section 2. */
     public static final FactorSet ADEME_2022 = new FactorSet(
             "ADEME-2022",
-            "ADEME simplified method 2022",
+            "ADEME 2022",
+            "ADEME simplified method 2022 (transitional method of December 2021)",
             LocalDate.of(2022, 1, 1),
+            null,
             BigDecimal.TEN.pow(9),
-            Map.of(LineType.MOBILE, LineFactor.of("0", "49.4"),
-                    LineType.FIXED, LineFactor.of("4100", "0")),
+            List.of(FactorValue.of(LineType.MOBILE, "0", "49.4",
+                            "ADEME via Bouygues Telecom corporate page (Feb 2022); SFR Caraïbe invoices (Feb 2022); "
+                                    + "macg.co"),
+                    FactorValue.of(LineType.FIXED, "4100", "0",
+                            "ADEME via Bouygues Telecom; SFR Caraïbe; generation-nt.com")),
             "Méthode ADEME simplifiée 2022 : internet mobile 49,4 g éqCO2 par Go consommé (envoyé + reçu) ; "
                     + "internet fixe 4 100 g éqCO2 par mois pour une ligne utilisée, quel que soit le volume. "
                     + "1 Go = 10^9 octets. Valeurs arrondies à l'unité la plus proche (demi vers le haut).");
 
-    private final List<FactorSet> sets;
+    private final List<Published> sets;
 
-    public FactorRegistry(List<FactorSet> sets) {
-        if (sets.isEmpty()) {
-            throw new IllegalArgumentException("a factor registry needs at least one factor set");
-        }
-        this.sets = sets.stream().sorted(Comparator.comparing(FactorSet::validFrom)).toList();
+    public FactorRegistry(List<Published> sets) {
+        this.sets = sets.stream().sorted(Comparator.comparing((Published p) -> p.set().validFrom())
+                .thenComparing(Published::publishedAt)).toList();
     }
 
-    public static FactorRegistry seeded() {
-        return new FactorRegistry(List.of(ADEME_2022));
+    /** A factor set and when it was published. */
+    public record Published(FactorSet set, Instant publishedAt) {
     }
 
     public FactorSet inForceFor(YearMonth month) {
+        return inForceFor(month, Instant.MAX).orElseThrow(
+                () -> new IllegalArgumentException("no factor set in force for " + month));
+    }
+
+    /** The set in force for a month as the registry stood at {@code asOf}. */
+    public Optional<FactorSet> inForceFor(YearMonth month, Instant asOf) {
         FactorSet chosen = null;
-        for (FactorSet set : sets) {
-            if (set.inForceFor(month)) {
-                chosen = set;
+        for (Published published : sets) {
+            if (published.set().inForceFor(month) && !published.publishedAt().isAfter(asOf)) {
+                chosen = published.set();
             }
         }
-        if (chosen == null) {
-            throw new IllegalArgumentException("no factor set in force for " + month);
-        }
-        return chosen;
+        return Optional.ofNullable(chosen);
+    }
+
+    public Optional<FactorSet> byId(String id) {
+        return sets.stream().map(Published::set).filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public List<Published> all() {
+        return sets;
     }
 }

@@ -3,26 +3,40 @@ package org.footprintledger.footprint.domain;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.StatementFigures;
+import org.footprintledger.footprint.api.Technology;
 
 /**
  * The regulated figures of one line over one month, computed exactly.
  *
- * <p>Rule: grams = (fixed part if the line-month has at least one record) + grams per Go x octets / octets per Go.
- * Nothing is rounded here; {@link #displayedGo()} and {@link #displayedGrams()} round half-up to the unit, for
- * display only.
+ * <p>Rule: Go = octets / octets per Go (exact: 10^9 divides without remainder into a finite decimal; for 2^30 the
+ * quotient is finite too, a power of two); grams = (fixed part if the line-month has at least one record) + grams per
+ * Go x Go. Nothing is rounded here; {@link #displayedGo()} and {@link #displayedGrams()} round half-up to the unit,
+ * for display only.
  */
-public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eGrams) {
+public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eGrams, FactorValue factor) {
 
-    public static LineMonthFootprint compute(FactorSet factorSet, LineType lineType, long bytes, long records) {
+    public static LineMonthFootprint compute(FactorSet factorSet, LineType lineType, Technology technology, long bytes,
+                                             long records) {
         if (bytes < 0 || records < 0) {
             throw new IllegalArgumentException("a line-month cannot have negative usage");
         }
         BigDecimal go = new BigDecimal(bytes).divide(factorSet.octetsPerGo(), MathContext.UNLIMITED);
-        LineFactor factor = factorSet.factorFor(lineType);
+        FactorValue factor = factorSet.valueFor(lineType, technology);
         BigDecimal fixedPart = records > 0 ? factor.gramsPerLineMonth() : BigDecimal.ZERO;
         BigDecimal grams = fixedPart.add(factor.gramsPerGo().multiply(go));
-        return new LineMonthFootprint(bytes, go, grams);
+        return new LineMonthFootprint(bytes, go, grams, factor);
+    }
+
+    public static StatementFigures figures(FactorSet factorSet, String lineId, LineType lineType,
+                                           Technology technology, long bytes, long records, long estimatedRecords) {
+        LineMonthFootprint footprint = compute(factorSet, lineType, technology, bytes, records);
+        return new StatementFigures(lineId, lineType, technology, bytes, records, estimatedRecords,
+                plain(footprint.dataGo), plain(footprint.co2eGrams), footprint.displayedGo(),
+                footprint.displayedGrams());
     }
 
     public long displayedGo() {
@@ -35,7 +49,11 @@ public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eG
 
     /** The exact grams as a plain decimal string without trailing zeros, e.g. {@code 642.1999999506}. */
     public String exactGrams() {
-        return co2eGrams.signum() == 0 ? "0" : co2eGrams.stripTrailingZeros().toPlainString();
+        return plain(co2eGrams);
+    }
+
+    static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     static long roundForDisplay(BigDecimal value) {

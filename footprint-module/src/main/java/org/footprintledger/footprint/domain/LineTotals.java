@@ -1,17 +1,22 @@
 package org.footprintledger.footprint.domain;
 
 import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.Technology;
 
-/** Running totals of one line within a ledger month; never negative. */
-record LineTotals(LineType lineType, long bytes, long records, long estimatedRecords) {
+/**
+ * Running totals of one line within a ledger month; never negative. The technology is the one of the latest fact that
+ * named one: it chooses the factor value when a set has values per technology.
+ */
+record LineTotals(LineType lineType, Technology technology, long bytes, long records, long estimatedRecords) {
 
     static LineTotals empty(LineType lineType) {
-        return new LineTotals(lineType, 0, 0, 0);
+        return new LineTotals(lineType, null, 0, 0, 0);
     }
 
-    LineTotals plus(long bytesDelta, long recordsDelta, long estimatedRecordsDelta) {
-        LineTotals next = new LineTotals(lineType, Math.addExact(bytes, bytesDelta),
-                Math.addExact(records, recordsDelta), Math.addExact(estimatedRecords, estimatedRecordsDelta));
+    LineTotals plus(Technology factTechnology, long bytesDelta, long recordsDelta, long estimatedRecordsDelta) {
+        LineTotals next = new LineTotals(lineType, factTechnology == null ? technology : factTechnology,
+                Math.addExact(bytes, bytesDelta), Math.addExact(records, recordsDelta),
+                Math.addExact(estimatedRecords, estimatedRecordsDelta));
         if (next.bytes < 0 || next.records < 0 || next.estimatedRecords < 0 || next.estimatedRecords > next.records) {
             throw new NegativeUsageException(next.bytes, next.records, next.estimatedRecords);
         }

@@ -3,20 +3,32 @@ package org.footprintledger.footprint.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.YearMonth;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
+import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.LedgerChain;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
+import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
+import org.footprintledger.footprint.api.StatementCorrectedEvent;
+import org.footprintledger.footprint.api.StatementFigures;
+import org.footprintledger.footprint.api.StatementIssuedEvent;
 
 /**
- * The footprint ledger of one subscriber for one calendar month. Its event stream is the audit trail of every
- * figure shown for that month; one stream per subscriber and month keeps streams short.
+ * The footprint ledger of one subscriber for one calendar month. Its event stream is the audit trail of every figure
+ * shown for that month: usage accrues while the month is open; the close issues the statement under the factor set in
+ * force; afterwards every change of a shown figure is a correction that keeps the figure shown before. Each event
+ * carries the hash of its content chained to the previous event's hash.
  */
 public class SubscriberMonthLedger {
 
@@ -24,7 +36,10 @@ public class SubscriberMonthLedger {
     private String ledgerId;
     private String subscriberId;
     private YearMonth month;
-    private final Map<String, LineTotals> lines = new HashMap<>();
+    private final Map<String, LineTotals> lines = new TreeMap<>();
+    private final Map<String, StatementFigures> shown = new TreeMap<>();
+    private FactorSet statementFactorSet;
+    private String lastHash = LedgerChain.GENESIS;
 
     public SubscriberMonthLedger() {
         // an empty ledger, filled by its events (Axon) or by its first fact
@@ -33,7 +48,7 @@ public class SubscriberMonthLedger {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AccrueLineUsageCommand command) {
-        requireCoherentIdentity(command);
+        requireCoherentIdentity(command.ledgerId(), command.subscriberId(), command.month());
         LineTotals current = lines.getOrDefault(command.lineId(), LineTotals.empty(command.lineType()));
         if (current.lineType() != command.lineType()) {
             throw new LineTypeConflictException(command.lineId(), current.lineType(), command.lineType());
@@ -45,21 +60,101 @@ public class SubscriberMonthLedger {
         if (command.bytesDelta() == 0 && command.recordsDelta() == 0 && command.estimatedRecordsDelta() == 0) {
             return;
         }
-        LineTotals next = current.plus(command.bytesDelta(), command.recordsDelta(), command.estimatedRecordsDelta());
-        apply(new LineUsageAccruedEvent(command.ledgerId(), command.subscriberId(), command.month(), command.lineId(),
-                command.lineType(), command.technology(), command.bytesDelta(), command.recordsDelta(),
-                command.estimatedRecordsDelta(), next.bytes(), next.records(), next.estimatedRecords(),
-                command.sourceBatchId()));
+        LineTotals next = current.plus(command.technology(), command.bytesDelta(), command.recordsDelta(),
+                command.estimatedRecordsDelta());
+        LineUsageAccruedEvent accrued = new LineUsageAccruedEvent(command.ledgerId(), command.subscriberId(),
+                command.month(), command.lineId(), command.lineType(), command.technology(), command.bytesDelta(),
+                command.recordsDelta(), command.estimatedRecordsDelta(), next.bytes(), next.records(),
+                next.estimatedRecords(), command.sourceBatchId(), lastHash, null);
+        apply(chained(accrued));
+        if (isClosed()) {
+            correctIfChanged(command.lineId(), statementFactorSet, LateUsage.reasonFor(command.recordsDelta()));
+        }
     }
 
-    private void requireCoherentIdentity(AccrueLineUsageCommand command) {
-        if (!LedgerIds.of(command.subscriberId(), command.month()).equals(command.ledgerId())) {
-            throw new IllegalArgumentException("ledger id " + command.ledgerId() + " does not match subscriber "
-                    + command.subscriberId() + " and month " + command.month());
+    /** Issues the statement; answers whether this closed the month (false when it was already closed). */
+    @CommandHandler
+    public boolean handle(CloseLedgerMonthCommand command) {
+        requireCoherentIdentity(command.ledgerId(), command.subscriberId(), command.month());
+        if (isClosed()) {
+            return false;
         }
-        if (subscriberId != null && !subscriberId.equals(command.subscriberId())) {
+        List<StatementFigures> figures = new ArrayList<>();
+        lines.forEach((lineId, totals) -> {
+            if (totals.records() > 0) {
+                figures.add(figuresOf(lineId, totals, command.factorSet()));
+            }
+        });
+        StatementIssuedEvent issued = new StatementIssuedEvent(ledgerId, subscriberId, month, command.closedAt(),
+                command.factorSet(), List.copyOf(figures), lastHash, null);
+        apply(chained(issued));
+        return true;
+    }
+
+    @CommandHandler
+    public void handle(RestateLedgerMonthCommand command) {
+        requireCoherentIdentity(command.ledgerId(), command.subscriberId(), command.month());
+        if (!isClosed()) {
+            throw new MonthNotClosedException(command.ledgerId());
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IllegalArgumentException("a restatement needs a reason");
+        }
+        boolean newSet = !command.factorSet().canonical().equals(statementFactorSet.canonical());
+        for (String lineId : List.copyOf(shown.keySet())) {
+            StatementFigures before = shown.get(lineId);
+            StatementFigures after = figuresOf(lineId, lines.get(lineId), command.factorSet());
+            if (newSet || !after.equals(before)) {
+                apply(chained(new StatementCorrectedEvent(ledgerId, subscriberId, month, command.restatedAt(),
+                        command.reason(), command.factorSet(), before, after, lastHash, null)));
+            }
+        }
+    }
+
+    private void correctIfChanged(String lineId, FactorSet factorSet, String reason) {
+        StatementFigures before = shown.get(lineId);
+        StatementFigures after = figuresOf(lineId, lines.get(lineId), factorSet);
+        if (after.equals(before) || (before == null && after.records() == 0)) {
+            return;
+        }
+        apply(chained(new StatementCorrectedEvent(ledgerId, subscriberId, month,
+                GenericEventMessage.clock.instant(), reason, factorSet, before, after, lastHash, null)));
+    }
+
+    private static StatementFigures figuresOf(String lineId, LineTotals totals, FactorSet factorSet) {
+        return LineMonthFootprint.figures(factorSet, lineId, totals.lineType(), totals.technology(), totals.bytes(),
+                totals.records(), totals.estimatedRecords());
+    }
+
+    private boolean isClosed() {
+        return statementFactorSet != null;
+    }
+
+    private void requireCoherentIdentity(String commandLedgerId, String commandSubscriberId, YearMonth commandMonth) {
+        if (!LedgerIds.of(commandSubscriberId, commandMonth).equals(commandLedgerId)) {
+            throw new IllegalArgumentException("ledger id " + commandLedgerId + " does not match subscriber "
+                    + commandSubscriberId + " and month " + commandMonth);
+        }
+        if (subscriberId != null && !subscriberId.equals(commandSubscriberId)) {
             throw new IllegalStateException("ledger " + ledgerId + " belongs to subscriber " + subscriberId);
         }
+    }
+
+    private static Object chained(LineUsageAccruedEvent e) {
+        return new LineUsageAccruedEvent(e.ledgerId(), e.subscriberId(), e.month(), e.lineId(), e.lineType(),
+                e.technology(), e.bytesDelta(), e.recordsDelta(), e.estimatedRecordsDelta(), e.bytesTotal(),
+                e.recordsTotal(), e.estimatedRecordsTotal(), e.sourceBatchId(), e.previousHash(),
+                LedgerChain.link(e.previousHash(), e.chainContent()));
+    }
+
+    private static Object chained(StatementIssuedEvent e) {
+        return new StatementIssuedEvent(e.ledgerId(), e.subscriberId(), e.month(), e.issuedAt(), e.factorSet(),
+                e.lines(), e.previousHash(), LedgerChain.link(e.previousHash(), e.chainContent()));
+    }
+
+    private static Object chained(StatementCorrectedEvent e) {
+        return new StatementCorrectedEvent(e.ledgerId(), e.subscriberId(), e.month(), e.correctedAt(), e.reason(),
+                e.factorSet(), e.from(), e.to(), e.previousHash(), LedgerChain.link(e.previousHash(), e.chainContent()));
     }
 
     @EventSourcingHandler
@@ -67,11 +162,30 @@ public class SubscriberMonthLedger {
         ledgerId = event.ledgerId();
         subscriberId = event.subscriberId();
         month = event.month();
-        lines.put(event.lineId(), new LineTotals(event.lineType(), event.bytesTotal(), event.recordsTotal(),
-                event.estimatedRecordsTotal()));
+        LineTotals before = lines.get(event.lineId());
+        lines.put(event.lineId(), new LineTotals(event.lineType(),
+                event.technology() != null || before == null ? event.technology() : before.technology(),
+                event.bytesTotal(), event.recordsTotal(), event.estimatedRecordsTotal()));
+        remember(event.hash());
     }
 
-    YearMonth month() {
-        return month;
+    @EventSourcingHandler
+    void on(StatementIssuedEvent event) {
+        statementFactorSet = event.factorSet();
+        event.lines().forEach(line -> shown.put(line.lineId(), line));
+        remember(event.hash());
+    }
+
+    @EventSourcingHandler
+    void on(StatementCorrectedEvent event) {
+        statementFactorSet = event.factorSet();
+        shown.put(event.to().lineId(), event.to());
+        remember(event.hash());
+    }
+
+    private void remember(String hash) {
+        if (hash != null) {
+            lastHash = hash;
+        }
     }
 }

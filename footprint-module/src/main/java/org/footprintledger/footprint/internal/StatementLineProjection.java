@@ -1,9 +1,13 @@
 package org.footprintledger.footprint.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,21 +16,25 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
+import org.footprintledger.footprint.api.StatementCorrectedEvent;
+import org.footprintledger.footprint.api.StatementFigures;
+import org.footprintledger.footprint.api.StatementIssuedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the statement read model: the totals of each line-month as the ledger last stated them. Events carry the
- * totals after the change, so handling an event twice writes the same row, and within one processor batch only the
- * last event of a line-month needs writing: rows are collected per batch and written in one JDBC batch just before
- * the batch commits, in the same transaction as the processor's token.
+ * Keeps the statement read model: per line-month the usage totals as the ledger last stated them and, once the month is
+ * closed, the figures shown with their factor set; plus every correction. Events carry totals and figures after the
+ * change, so handling an event twice writes the same rows, and within one processor batch only the last state of a
+ * line-month needs writing: rows are collected per batch and written in JDBC batches just before the batch commits, in
+ * the same transaction as the processor's token.
  */
 @Component
 @ProcessingGroup(StatementLineProjection.PROCESSING_GROUP)
 class StatementLineProjection {
 
     static final String PROCESSING_GROUP = "ledger";
-    private static final String PENDING_ROWS = StatementLineProjection.class.getName() + ".pending";
+    private static final String PENDING = StatementLineProjection.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
 
@@ -36,48 +44,158 @@ class StatementLineProjection {
 
     @EventHandler
     void on(LineUsageAccruedEvent event, EventMessage<?> message) {
-        pendingRows().put(event.subscriberId() + "/" + event.month() + "/" + event.lineId(),
-                new Row(event, message.getIdentifier(), message.getTimestamp()));
+        pending().line(event.subscriberId(), event.month().toString(), event.lineId()).accrued =
+                new Accrued(event, message.getIdentifier(), message.getTimestamp());
+    }
+
+    @EventHandler
+    void on(StatementIssuedEvent event) {
+        for (StatementFigures figures : event.lines()) {
+            pending().line(event.subscriberId(), event.month().toString(), figures.lineId())
+                    .closed(figures, event.factorSet().id());
+        }
+    }
+
+    @EventHandler
+    void on(StatementCorrectedEvent event, EventMessage<?> message) {
+        Batch batch = pending();
+        batch.line(event.subscriberId(), event.month().toString(), event.to().lineId())
+                .closed(event.to(), event.factorSet().id());
+        batch.corrections.add(new CorrectionRow(message.getIdentifier(), event));
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM ledger_statement_correction");
         jdbc.update("DELETE FROM ledger_statement_line");
     }
 
-    private Map<String, Row> pendingRows() {
+    private Batch pending() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING_ROWS, key -> {
-            Map<String, Row> rows = new LinkedHashMap<>();
-            root.onPrepareCommit(unitOfWork -> write(rows));
-            return rows;
+        return root.getOrComputeResource(PENDING, key -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(unitOfWork -> write(batch));
+            return batch;
         });
     }
 
-    private void write(Map<String, Row> rows) {
-        jdbc.batchUpdate("INSERT INTO ledger_statement_line (subscriber_id, month, line_id, line_type, technology, "
-                        + "bytes, records, estimated_records, last_event_id, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    private static final class Batch {
+        final Map<String, PendingLine> lines = new LinkedHashMap<>();
+        final List<CorrectionRow> corrections = new ArrayList<>();
+
+        PendingLine line(String subscriberId, String month, String lineId) {
+            return lines.computeIfAbsent(subscriberId + "/" + month + "/" + lineId,
+                    key -> new PendingLine(subscriberId, month, lineId));
+        }
+    }
+
+    private static final class PendingLine {
+        final String subscriberId;
+        final String month;
+        final String lineId;
+        Accrued accrued;
+        StatementFigures shown;
+        String factorSetId;
+
+        PendingLine(String subscriberId, String month, String lineId) {
+            this.subscriberId = subscriberId;
+            this.month = month;
+            this.lineId = lineId;
+        }
+
+        void closed(StatementFigures figures, String setId) {
+            shown = figures;
+            factorSetId = setId;
+        }
+    }
+
+    private record Accrued(LineUsageAccruedEvent event, String eventId, Instant at) {
+    }
+
+    private record CorrectionRow(String eventId, StatementCorrectedEvent event) {
+    }
+
+    private static final String SHOWN_COLUMNS = "status = COALESCE(EXCLUDED.status, l.status), "
+            + "factor_set_id = COALESCE(EXCLUDED.factor_set_id, l.factor_set_id), "
+            + "shown_records = COALESCE(EXCLUDED.shown_records, l.shown_records), "
+            + "shown_estimated_records = COALESCE(EXCLUDED.shown_estimated_records, l.shown_estimated_records), "
+            + "shown_bytes = COALESCE(EXCLUDED.shown_bytes, l.shown_bytes), "
+            + "exact_go = COALESCE(EXCLUDED.exact_go, l.exact_go), "
+            + "exact_grams = COALESCE(EXCLUDED.exact_grams, l.exact_grams), "
+            + "data_go = COALESCE(EXCLUDED.data_go, l.data_go), "
+            + "co2e_grams = COALESCE(EXCLUDED.co2e_grams, l.co2e_grams)";
+
+    private void write(Batch batch) {
+        List<PendingLine> withTotals = batch.lines.values().stream().filter(l -> l.accrued != null).toList();
+        List<PendingLine> closedOnly = batch.lines.values().stream().filter(l -> l.accrued == null).toList();
+        jdbc.batchUpdate("INSERT INTO ledger_statement_line AS l (subscriber_id, month, line_id, line_type, "
+                        + "technology, bytes, records, estimated_records, last_event_id, updated_at, status, "
+                        + "factor_set_id, shown_records, shown_estimated_records, shown_bytes, exact_go, exact_grams, "
+                        + "data_go, co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET "
-                        + "technology = COALESCE(EXCLUDED.technology, ledger_statement_line.technology), "
+                        + "technology = COALESCE(EXCLUDED.technology, l.technology), "
                         + "bytes = EXCLUDED.bytes, records = EXCLUDED.records, "
                         + "estimated_records = EXCLUDED.estimated_records, last_event_id = EXCLUDED.last_event_id, "
-                        + "updated_at = EXCLUDED.updated_at",
-                new ArrayList<>(rows.values()), 1000, (ps, row) -> {
-                    LineUsageAccruedEvent e = row.event();
-                    ps.setString(1, e.subscriberId());
-                    ps.setString(2, e.month().toString());
-                    ps.setString(3, e.lineId());
+                        + "updated_at = EXCLUDED.updated_at, " + SHOWN_COLUMNS,
+                withTotals, 1000, (ps, line) -> {
+                    LineUsageAccruedEvent e = line.accrued.event();
+                    ps.setString(1, line.subscriberId);
+                    ps.setString(2, line.month);
+                    ps.setString(3, line.lineId);
                     ps.setString(4, e.lineType().name());
                     ps.setString(5, e.technology() == null ? null : e.technology().code());
                     ps.setLong(6, e.bytesTotal());
                     ps.setLong(7, e.recordsTotal());
                     ps.setLong(8, e.estimatedRecordsTotal());
-                    ps.setString(9, row.eventId());
-                    ps.setTimestamp(10, Timestamp.from(row.at()));
+                    ps.setString(9, line.accrued.eventId());
+                    ps.setTimestamp(10, Timestamp.from(line.accrued.at()));
+                    setShown(ps, 11, line);
+                });
+        jdbc.batchUpdate("UPDATE ledger_statement_line SET status = ?, factor_set_id = ?, shown_records = ?, "
+                        + "shown_estimated_records = ?, shown_bytes = ?, exact_go = ?, exact_grams = ?, data_go = ?, "
+                        + "co2e_grams = ? WHERE subscriber_id = ? AND month = ? AND line_id = ?",
+                closedOnly, 1000, (ps, line) -> {
+                    setShown(ps, 1, line);
+                    ps.setString(10, line.subscriberId);
+                    ps.setString(11, line.month);
+                    ps.setString(12, line.lineId);
+                });
+        jdbc.batchUpdate("INSERT INTO ledger_statement_correction (event_id, subscriber_id, month, line_id, "
+                        + "corrected_at, from_grams, to_grams, from_exact, to_exact, factor_set_id, reason) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                batch.corrections, 1000, (ps, row) -> {
+                    StatementCorrectedEvent e = row.event();
+                    ps.setString(1, row.eventId());
+                    ps.setString(2, e.subscriberId());
+                    ps.setString(3, e.month().toString());
+                    ps.setString(4, e.to().lineId());
+                    ps.setTimestamp(5, Timestamp.from(e.correctedAt()));
+                    ps.setLong(6, e.from() == null ? 0 : e.from().co2eGrams());
+                    ps.setLong(7, e.to().co2eGrams());
+                    ps.setString(8, e.from() == null ? null : e.from().exactGrams());
+                    ps.setString(9, e.to().exactGrams());
+                    ps.setString(10, e.factorSet().id());
+                    ps.setString(11, e.reason());
                 });
     }
 
-    private record Row(LineUsageAccruedEvent event, String eventId, Instant at) {
+    private static void setShown(PreparedStatement ps, int first, PendingLine line) throws SQLException {
+        StatementFigures shown = line.shown;
+        if (shown == null) {
+            ps.setNull(first, Types.VARCHAR);
+            for (int i = 1; i <= 8; i++) {
+                ps.setNull(first + i, i == 1 || i == 5 || i == 6 ? Types.VARCHAR : Types.BIGINT);
+            }
+            return;
+        }
+        ps.setString(first, "CLOSED");
+        ps.setString(first + 1, line.factorSetId);
+        ps.setLong(first + 2, shown.records());
+        ps.setLong(first + 3, shown.estimatedRecords());
+        ps.setLong(first + 4, shown.bytes());
+        ps.setString(first + 5, shown.exactGo());
+        ps.setString(first + 6, shown.exactGrams());
+        ps.setLong(first + 7, shown.dataGo());
+        ps.setLong(first + 8, shown.co2eGrams());
     }
 }

@@ -1,0 +1,14 @@
+package org.footprintledger.footprint.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The trace of one line's figures: the totals and results, the factor set and value applied, the formula with its
+ * numbers, the rounding rule, the ledger events the figures come from, the corrections, and the checksum a
+ * recomputation reproduces ({@link FigureChecksum}).
+ */
+public record LineExplanation(StatementFigures figures, String factorSetId, String factorSetName, String method,
+                              BigDecimal octetsPerGo, FactorValue factor, String formula, String rounding,
+                              List<String> ledgerEventIds, List<Correction> corrections, String checksum) {
+}

@@ -1,0 +1,30 @@
+package org.footprintledger.footprint.api;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A figure of an issued statement changed: late usage, re-rated records, or a restatement under another factor set.
+ * The statement keeps the figures it showed before ({@code from}, {@code null} for a line it did not show yet) beside
+ * the new ones ({@code to}).
+ */
+@Revision("1")
+public record StatementCorrectedEvent(
+        String ledgerId,
+        String subscriberId,
+        YearMonth month,
+        Instant correctedAt,
+        String reason,
+        FactorSet factorSet,
+        StatementFigures from,
+        StatementFigures to,
+        String previousHash,
+        String hash) implements LedgerChain.Chained {
+
+    @Override
+    public String chainContent() {
+        return Canonical.join("StatementCorrected", ledgerId, subscriberId, month, correctedAt, reason,
+                factorSet.canonical(), from == null ? "" : from.canonical(), to.canonical());
+    }
+}

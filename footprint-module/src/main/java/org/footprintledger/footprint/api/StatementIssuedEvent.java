@@ -1,0 +1,30 @@
+package org.footprintledger.footprint.api;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The month was closed: the statement of every line with usage is issued with its figures and the whole factor set
+ * used, so the figure can be reproduced from this event alone. From here on, figures change only by correction.
+ */
+@Revision("1")
+public record StatementIssuedEvent(
+        String ledgerId,
+        String subscriberId,
+        YearMonth month,
+        Instant issuedAt,
+        FactorSet factorSet,
+        List<StatementFigures> lines,
+        String previousHash,
+        String hash) implements LedgerChain.Chained {
+
+    @Override
+    public String chainContent() {
+        StringBuilder content = new StringBuilder(Canonical.join("StatementIssued", ledgerId, subscriberId, month,
+                issuedAt, factorSet.canonical()));
+        lines.forEach(line -> content.append(line.canonical()).append(';'));
+        return content.toString();
+    }
+}

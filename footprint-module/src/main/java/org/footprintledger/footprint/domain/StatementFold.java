@@ -1,0 +1,127 @@
+package org.footprintledger.footprint.domain;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.footprintledger.footprint.api.Correction;
+import org.footprintledger.footprint.api.ExactFigures;
+import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.LineUsageAccruedEvent;
+import org.footprintledger.footprint.api.MonthlyStatement;
+import org.footprintledger.footprint.api.StatementCorrectedEvent;
+import org.footprintledger.footprint.api.StatementFigures;
+import org.footprintledger.footprint.api.StatementIssuedEvent;
+import org.footprintledger.footprint.api.StatementLine;
+import org.footprintledger.footprint.api.StatementStatus;
+
+/**
+ * A month's statement rebuilt from its ledger events, in order: what the subscriber saw once the events up to some
+ * instant had happened. Open lines are computed with the factor set the caller says was in force; closed lines show the
+ * figures issued or corrected, with their corrections.
+ */
+public final class StatementFold {
+
+    private final String subscriberId;
+    private final YearMonth month;
+    private final Map<String, LineTotals> lines = new TreeMap<>();
+    private final Map<String, StatementFigures> shown = new TreeMap<>();
+    private final Map<String, List<Correction>> corrections = new TreeMap<>();
+    private final Map<String, List<String>> eventIds = new TreeMap<>();
+    private FactorSet statementFactorSet;
+
+    public StatementFold(String subscriberId, YearMonth month) {
+        this.subscriberId = subscriberId;
+        this.month = month;
+    }
+
+    public void apply(Object event, String eventId) {
+        if (event instanceof LineUsageAccruedEvent accrued) {
+            LineTotals before = lines.get(accrued.lineId());
+            lines.put(accrued.lineId(), new LineTotals(accrued.lineType(),
+                    accrued.technology() != null || before == null ? accrued.technology() : before.technology(),
+                    accrued.bytesTotal(), accrued.recordsTotal(), accrued.estimatedRecordsTotal()));
+            eventIdsOf(accrued.lineId()).add(eventId);
+        } else if (event instanceof StatementIssuedEvent issued) {
+            statementFactorSet = issued.factorSet();
+            issued.lines().forEach(line -> {
+                shown.put(line.lineId(), line);
+                eventIdsOf(line.lineId()).add(eventId);
+            });
+        } else if (event instanceof StatementCorrectedEvent corrected) {
+            statementFactorSet = corrected.factorSet();
+            String lineId = corrected.to().lineId();
+            shown.put(lineId, corrected.to());
+            corrections.computeIfAbsent(lineId, id -> new ArrayList<>())
+                    .add(correctionOf(corrected.correctedAt(), corrected.from(), corrected.to(), corrected.reason()));
+            eventIdsOf(lineId).add(eventId);
+        }
+    }
+
+    public static Correction correctionOf(Instant at, StatementFigures from, StatementFigures to, String reason) {
+        return new Correction(at, from == null ? 0 : from.co2eGrams(), to.co2eGrams(), reason);
+    }
+
+    private List<String> eventIdsOf(String lineId) {
+        return eventIds.computeIfAbsent(lineId, id -> new ArrayList<>());
+    }
+
+    public boolean closed() {
+        return statementFactorSet != null;
+    }
+
+    public Optional<FactorSet> statementFactorSet() {
+        return Optional.ofNullable(statementFactorSet);
+    }
+
+    /** The figures each line shows: issued or corrected when closed, computed with {@code openSet} when open. */
+    public Map<String, StatementFigures> figures(FactorSet openSet) {
+        Map<String, StatementFigures> figures = new TreeMap<>();
+        if (closed()) {
+            shown.forEach((lineId, line) -> {
+                if (line.records() > 0) {
+                    figures.put(lineId, line);
+                }
+            });
+        } else {
+            lines.forEach((lineId, totals) -> {
+                if (totals.records() > 0) {
+                    figures.put(lineId, LineMonthFootprint.figures(openSet, lineId, totals.lineType(),
+                            totals.technology(), totals.bytes(), totals.records(), totals.estimatedRecords()));
+                }
+            });
+        }
+        return figures;
+    }
+
+    public List<String> ledgerEventIdsOf(String lineId) {
+        return List.copyOf(eventIds.getOrDefault(lineId, List.of()));
+    }
+
+    public List<Correction> correctionsOf(String lineId) {
+        return List.copyOf(corrections.getOrDefault(lineId, List.of()));
+    }
+
+    /** The statement, or empty when no line has usage; {@code openSet} resolves the set of an open month. */
+    public Optional<MonthlyStatement> statement(Function<YearMonth, Optional<FactorSet>> openSet) {
+        FactorSet set = closed() ? statementFactorSet : openSet.apply(month).orElse(null);
+        if (set == null) {
+            return Optional.empty();
+        }
+        List<StatementLine> statementLines = new ArrayList<>();
+        figures(set).forEach((lineId, figures) -> statementLines.add(lineOf(figures, set, correctionsOf(lineId))));
+        return statementLines.isEmpty() ? Optional.empty() : Optional.of(new MonthlyStatement(subscriberId,
+                month.toString(), closed() ? StatementStatus.CLOSED : StatementStatus.OPEN, statementLines));
+    }
+
+    public static StatementLine lineOf(StatementFigures figures, FactorSet set, List<Correction> corrections) {
+        return new StatementLine(figures.lineId(), figures.lineType(), figures.lineType().legalLabel(),
+                figures.dataGo(), figures.estimated(), figures.co2eGrams(),
+                new ExactFigures(figures.bytes(), figures.exactGrams()), set.id(), set.methodSummary(),
+                List.copyOf(corrections));
+    }
+}

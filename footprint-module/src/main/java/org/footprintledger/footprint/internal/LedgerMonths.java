@@ -1,0 +1,94 @@
+package org.footprintledger.footprint.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.FactorSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which ledger streams each month has, and which months are closed with which factor set.
+ *
+ * <p>A close and the batches that create streams exclude each other through one PostgreSQL advisory lock: batches take
+ * it shared for their transaction, the close takes it exclusively while it records the month as closed. So a stream is
+ * either created before the close is recorded (and the close walks it) or created after (and its batch sees the month
+ * closed and closes it at once): none is left open.
+ */
+@Repository
+class LedgerMonths {
+
+    private static final long CLOSE_LOCK = 0x4C45444745524CL;
+
+    private final JdbcTemplate jdbc;
+    private final PublishedFactorSets factorSets;
+
+    LedgerMonths(JdbcTemplate jdbc, PublishedFactorSets factorSets) {
+        this.jdbc = jdbc;
+        this.factorSets = factorSets;
+    }
+
+    /** Holds off any close until this transaction ends; answers the months closed so far and their factor sets. */
+    Map<YearMonth, FactorSet> closedMonthsHoldingOffCloses() {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", CLOSE_LOCK);
+        Map<YearMonth, FactorSet> closed = new HashMap<>();
+        jdbc.query("SELECT month, factor_set_id FROM ledger_month_close", rs -> {
+            String setId = rs.getString("factor_set_id");
+            closed.put(YearMonth.parse(rs.getString("month")), factorSets.byId(setId).orElseThrow(
+                    () -> new IllegalStateException("month closed with unknown factor set " + setId)));
+        });
+        return closed;
+    }
+
+    void index(List<AccrueLineUsageCommand> newStreams) {
+        if (newStreams.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO ledger_month_index (month, subscriber_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                newStreams, 1000, (ps, fact) -> {
+                    ps.setString(1, fact.month().toString());
+                    ps.setString(2, fact.subscriberId());
+                });
+    }
+
+    /**
+     * Records the month as closed (the first close decides the factor set; later ones keep it), waiting for batches in
+     * flight. Call in its own short transaction.
+     */
+    String recordClose(YearMonth month, FactorSet factorSet, String requestedBy, Instant at) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", CLOSE_LOCK);
+        jdbc.update("INSERT INTO ledger_month_close (month, factor_set_id, requested_at, requested_by) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (month) DO NOTHING", month.toString(), factorSet.id(),
+                Timestamp.from(at), requestedBy);
+        return jdbc.queryForObject("SELECT factor_set_id FROM ledger_month_close WHERE month = ?", String.class,
+                month.toString());
+    }
+
+    void recordCompleted(YearMonth month, long ledgers, Instant at) {
+        jdbc.update("UPDATE ledger_month_close SET completed_at = ?, ledgers = ? WHERE month = ?",
+                Timestamp.from(at), ledgers, month.toString());
+    }
+
+    Optional<Instant> closeCompletedAt(YearMonth month) {
+        return jdbc.query("SELECT completed_at FROM ledger_month_close WHERE month = ? AND completed_at IS NOT NULL",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), month.toString()).stream().findFirst();
+    }
+
+    /** One page of the month's subscribers, in id order, after {@code after} ({@code ""} for the first page). */
+    List<String> subscribersOf(YearMonth month, String after, int limit) {
+        return jdbc.queryForList("SELECT subscriber_id FROM ledger_month_index WHERE month = ? AND subscriber_id > ? "
+                + "ORDER BY subscriber_id LIMIT ?", String.class, month.toString(), after, limit);
+    }
+
+    /** The months in which a subscriber has a ledger stream, between two months included. */
+    List<YearMonth> monthsOf(String subscriberId, YearMonth from, YearMonth to) {
+        return jdbc.queryForList("SELECT month FROM ledger_month_index WHERE subscriber_id = ? AND month BETWEEN ? AND ? "
+                + "ORDER BY month", String.class, subscriberId, from.toString(), to.toString())
+                .stream().map(YearMonth::parse).toList();
+    }
+}

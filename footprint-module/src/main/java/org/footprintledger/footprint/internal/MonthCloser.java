@@ -1,0 +1,141 @@
+package org.footprintledger.footprint.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
+import org.footprintledger.footprint.api.CloseLedgerMonthsCommand;
+import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.MonthCloseReport;
+import org.footprintledger.footprint.api.MonthClosing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Closes a month: records it as closed (from then on a new stream of that month is closed as it is created), then walks
+ * the month's ledger streams in subscriber order, pages of {@code page-size} in parallel, each page one transaction of
+ * batch commands. Closing again re-walks the month and closes nothing twice.
+ */
+@Component
+class MonthCloser implements MonthClosing {
+
+    private static final Logger log = LoggerFactory.getLogger(MonthCloser.class);
+    private static final int LEDGERS_PER_COMMAND = 100;
+
+    private final LedgerMonths months;
+    private final PublishedFactorSets factorSets;
+    private final CommandGateway commands;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int workers;
+    private final int pageSize;
+    private final Counter ledgersClosed;
+    private final Timer closeTime;
+
+    MonthCloser(LedgerMonths months, PublishedFactorSets factorSets, CommandGateway commands,
+                TransactionTemplate transactions, Clock clock, MeterRegistry metrics,
+                @Value("${footprint.month-close.zone:Europe/Paris}") ZoneId zone,
+                @Value("${footprint.month-close.workers:2}") int workers,
+                @Value("${footprint.month-close.page-size:1000}") int pageSize) {
+        this.months = months;
+        this.factorSets = factorSets;
+        this.commands = commands;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.zone = zone;
+        this.workers = Math.max(1, workers);
+        this.pageSize = pageSize;
+        this.ledgersClosed = Counter.builder("ledger.months.closed")
+                .description("Subscriber-months whose statement was issued by a month close").register(metrics);
+        this.closeTime = Timer.builder("ledger.month.close").description("Duration of a whole month close")
+                .register(metrics);
+    }
+
+    @Override
+    public MonthCloseReport close(YearMonth month, String requestedBy) {
+        if (!month.isBefore(YearMonth.now(clock.withZone(zone)))) {
+            throw new IllegalArgumentException("month " + month + " is not over yet in " + zone
+                    + ": it can be closed from " + month.plusMonths(1).atDay(1));
+        }
+        FactorSet inForce = factorSets.registry().inForceFor(month);
+        Instant closedAt = clock.instant();
+        long started = System.nanoTime();
+        String recordedSetId = transactions.execute(tx -> months.recordClose(month, inForce, requestedBy, closedAt));
+        FactorSet closeSet = factorSets.byId(recordedSetId).orElseThrow();
+        log.info("closing {} under {} (requested by {})", month, closeSet.id(), requestedBy);
+        long[] counts = walk(month, closeSet, closedAt);
+        transactions.executeWithoutResult(tx -> months.recordCompleted(month, counts[0], clock.instant()));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        closeTime.record(java.time.Duration.ofMillis(millis));
+        ledgersClosed.increment(counts[1]);
+        log.info("closed {}: {} ledgers, {} newly closed, {} already closed, {} ms", month, counts[0], counts[1],
+                counts[0] - counts[1], millis);
+        return new MonthCloseReport(month.toString(), closeSet.id(), counts[0], counts[1], counts[0] - counts[1],
+                millis);
+    }
+
+    /** Returns {ledgers walked, newly closed}. */
+    private long[] walk(YearMonth month, FactorSet closeSet, Instant closedAt) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "month-close");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> pages = new ArrayList<>();
+            long ledgers = 0;
+            String after = "";
+            while (true) {
+                List<String> page = months.subscribersOf(month, after, pageSize);
+                if (page.isEmpty()) {
+                    break;
+                }
+                ledgers += page.size();
+                after = page.get(page.size() - 1);
+                pages.add(pool.submit(() -> closePage(month, page, closeSet, closedAt)));
+            }
+            long newlyClosed = 0;
+            for (Future<Long> page : pages) {
+                newlyClosed += page.get();
+            }
+            return new long[] {ledgers, newlyClosed};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("month close interrupted; closing again resumes it", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long closePage(YearMonth month, List<String> subscribers, FactorSet closeSet, Instant closedAt) {
+        Long closed = transactions.execute(tx -> {
+            long newly = 0;
+            for (int from = 0; from < subscribers.size(); from += LEDGERS_PER_COMMAND) {
+                List<CloseLedgerMonthCommand> chunk = subscribers
+                        .subList(from, Math.min(subscribers.size(), from + LEDGERS_PER_COMMAND)).stream()
+                        .map(subscriber -> CloseLedgerMonthCommand.of(subscriber, month, closeSet, closedAt)).toList();
+                Long result = commands.sendAndWait(new CloseLedgerMonthsCommand(chunk));
+                newly += result == null ? 0 : result;
+            }
+            return newly;
+        });
+        return closed == null ? 0 : closed;
+    }
+}

@@ -1,0 +1,84 @@
+package org.footprintledger.footprint.domain;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
+import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.LedgerChain;
+import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.LineUsageAccruedEvent;
+import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
+import org.footprintledger.footprint.api.StatementCorrectedEvent;
+import org.footprintledger.footprint.api.StatementFigures;
+import org.footprintledger.footprint.api.StatementIssuedEvent;
+import org.footprintledger.footprint.api.Technology;
+
+/**
+ * The events of one subscriber's month, written as a story: each event is linked to the one before, as the ledger links
+ * them, so a test states the given and the expected events in the order they happen.
+ */
+final class LedgerStory {
+
+    static final String SUBSCRIBER = "sub-1";
+    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final String LEDGER = LedgerIds.of(SUBSCRIBER, OCTOBER);
+    static final Instant CLOSED_AT = Instant.parse("2026-11-05T06:00:00Z");
+
+    private String lastHash = LedgerChain.GENESIS;
+
+    static AccrueLineUsageCommand accrue(String line, LineType type, Technology technology, long bytes, long records,
+                                         long estimated) {
+        return AccrueLineUsageCommand.of(SUBSCRIBER, OCTOBER, line, type, technology, bytes, records, estimated,
+                "batch-1");
+    }
+
+    static CloseLedgerMonthCommand close(FactorSet set) {
+        return CloseLedgerMonthCommand.of(SUBSCRIBER, OCTOBER, set, CLOSED_AT);
+    }
+
+    static RestateLedgerMonthCommand restate(FactorSet set, String reason, Instant at) {
+        return RestateLedgerMonthCommand.of(SUBSCRIBER, OCTOBER, set, reason, at);
+    }
+
+    /** Figures as a person computes them by hand, written out in the test. */
+    static StatementFigures figures(String line, LineType type, Technology technology, long bytes, long records,
+                                    long estimated, String exactGo, String exactGrams, long go, long grams) {
+        return new StatementFigures(line, type, technology, bytes, records, estimated, exactGo, exactGrams, go, grams);
+    }
+
+    LineUsageAccruedEvent accrued(String line, LineType type, Technology technology, long bytes, long records,
+                                  long estimated, long bytesTotal, long recordsTotal, long estimatedTotal) {
+        LineUsageAccruedEvent unlinked = new LineUsageAccruedEvent(LEDGER, SUBSCRIBER, OCTOBER, line, type,
+                technology, bytes, records, estimated, bytesTotal, recordsTotal, estimatedTotal, "batch-1", lastHash,
+                null);
+        return remember(new LineUsageAccruedEvent(LEDGER, SUBSCRIBER, OCTOBER, line, type, technology, bytes, records,
+                estimated, bytesTotal, recordsTotal, estimatedTotal, "batch-1", lastHash, hashOf(unlinked)));
+    }
+
+    StatementIssuedEvent issued(FactorSet set, StatementFigures... lines) {
+        StatementIssuedEvent unlinked = new StatementIssuedEvent(LEDGER, SUBSCRIBER, OCTOBER, CLOSED_AT, set,
+                List.of(lines), lastHash, null);
+        return remember(new StatementIssuedEvent(LEDGER, SUBSCRIBER, OCTOBER, CLOSED_AT, set, List.of(lines),
+                lastHash, hashOf(unlinked)));
+    }
+
+    StatementCorrectedEvent corrected(Instant at, String reason, FactorSet set, StatementFigures from,
+                                      StatementFigures to) {
+        StatementCorrectedEvent unlinked = new StatementCorrectedEvent(LEDGER, SUBSCRIBER, OCTOBER, at, reason, set,
+                from, to, lastHash, null);
+        return remember(new StatementCorrectedEvent(LEDGER, SUBSCRIBER, OCTOBER, at, reason, set, from, to, lastHash,
+                hashOf(unlinked)));
+    }
+
+    private String hashOf(LedgerChain.Chained unlinked) {
+        return LedgerChain.link(lastHash, unlinked.chainContent());
+    }
+
+    private <E extends LedgerChain.Chained> E remember(E event) {
+        lastHash = event.hash();
+        return event;
+    }
+}
