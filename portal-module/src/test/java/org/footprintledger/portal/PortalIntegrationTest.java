@@ -27,6 +27,8 @@ public abstract class PortalIntegrationTest {
         registry.add("footprint.demo-data.enabled", () -> "false");
         // a throw-away database: no need to wait for the disk on each commit
         registry.add("footprint.embedded-db.durable", () -> "false");
+        // months are closed by the tests themselves, never by the clock while they run
+        registry.add("footprint.month-close.scheduled", () -> "false");
     }
 
     protected ApiClient as(String user, String password) {

@@ -3,6 +3,7 @@ package org.footprintledger.footprint.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,8 @@ public class SubscriberMonthLedger {
             return;
         }
         apply(chained(new StatementCorrectedEvent(ledgerId, subscriberId, month,
-                GenericEventMessage.clock.instant(), reason, factorSet, before, after, lastHash, null)));
+                GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS), reason, factorSet, before, after,
+                lastHash, null)));
     }
 
     private static StatementFigures figuresOf(String lineId, LineTotals totals, FactorSet factorSet) {

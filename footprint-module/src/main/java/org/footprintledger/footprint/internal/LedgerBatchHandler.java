@@ -56,7 +56,7 @@ class LedgerBatchHandler {
                 FactorSet closedWith = closedMonths.get(fact.month());
                 if (closedWith != null) {
                     ledger.execute(l -> l.handle(CloseLedgerMonthCommand.of(fact.subscriberId(), fact.month(),
-                            closedWith, clock.instant())));
+                            closedWith, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
                 }
             }
         });

@@ -91,7 +91,7 @@ class LedgerRestatements implements Restatements {
             throw new IllegalStateException("month " + month + " is not closed: only issued statements are restated");
         }
         long started = System.nanoTime();
-        Instant at = clock.instant();
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String fullReason = reason + " (" + set.id() + ")";
         jdbc.update("UPDATE ledger_month_close SET factor_set_id = ? WHERE month = ?", set.id(), month.toString());
         long ledgers = 0;

@@ -73,7 +73,8 @@ class MonthCloser implements MonthClosing {
                     + ": it can be closed from " + month.plusMonths(1).atDay(1));
         }
         FactorSet inForce = factorSets.registry().inForceFor(month);
-        Instant closedAt = clock.instant();
+        // the database keeps microseconds: an instant stored and read back stays equal
+        Instant closedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long started = System.nanoTime();
         String recordedSetId = transactions.execute(tx -> months.recordClose(month, inForce, requestedBy, closedAt));
         FactorSet closeSet = factorSets.byId(recordedSetId).orElseThrow();

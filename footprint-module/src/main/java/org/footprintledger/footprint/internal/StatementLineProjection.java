@@ -115,15 +115,12 @@ class StatementLineProjection {
     private record CorrectionRow(String eventId, StatementCorrectedEvent event) {
     }
 
-    private static final String SHOWN_COLUMNS = "status = COALESCE(EXCLUDED.status, l.status), "
-            + "factor_set_id = COALESCE(EXCLUDED.factor_set_id, l.factor_set_id), "
-            + "shown_records = COALESCE(EXCLUDED.shown_records, l.shown_records), "
-            + "shown_estimated_records = COALESCE(EXCLUDED.shown_estimated_records, l.shown_estimated_records), "
-            + "shown_bytes = COALESCE(EXCLUDED.shown_bytes, l.shown_bytes), "
-            + "exact_go = COALESCE(EXCLUDED.exact_go, l.exact_go), "
-            + "exact_grams = COALESCE(EXCLUDED.exact_grams, l.exact_grams), "
-            + "data_go = COALESCE(EXCLUDED.data_go, l.data_go), "
-            + "co2e_grams = COALESCE(EXCLUDED.co2e_grams, l.co2e_grams)";
+    /** The figures shown are replaced only by an event that shows figures (it carries its factor set). */
+    private static final String SHOWN_COLUMNS = java.util.stream.Stream.of("status", "factor_set_id",
+                    "shown_records", "shown_estimated_records", "shown_bytes", "exact_go", "exact_grams", "data_go",
+                    "co2e_grams")
+            .map(c -> c + " = CASE WHEN EXCLUDED.factor_set_id IS NULL THEN l." + c + " ELSE EXCLUDED." + c + " END")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private void write(Batch batch) {
         List<PendingLine> withTotals = batch.lines.values().stream().filter(l -> l.accrued != null).toList();
@@ -131,7 +128,7 @@ class StatementLineProjection {
         jdbc.batchUpdate("INSERT INTO ledger_statement_line AS l (subscriber_id, month, line_id, line_type, "
                         + "technology, bytes, records, estimated_records, last_event_id, updated_at, status, "
                         + "factor_set_id, shown_records, shown_estimated_records, shown_bytes, exact_go, exact_grams, "
-                        + "data_go, co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "data_go, co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'OPEN'), ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET "
                         + "technology = COALESCE(EXCLUDED.technology, l.technology), "
                         + "bytes = EXCLUDED.bytes, records = EXCLUDED.records, "

@@ -39,6 +39,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/usage/**").hasAnyRole(Roles.FEED, Roles.OPS)
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPS)
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/factor-sets").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/subscribers/{subscriberId}/**")
                         .access(new SubscriberDataAccess())
                         .anyRequest().denyAll())

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-@RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class, UsageImportsController.class})
+@RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class,
+        UsageImportsController.class, LedgerOperationsController.class, AuditController.class})
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
@@ -21,6 +22,22 @@ class ApiErrorHandler {
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiError> invalidArgument(Exception e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null);
+    }
+
+    /** A rule of the ledger refused the request as things stand (a published set changed, an open month restated). */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ApiError> conflict(IllegalStateException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), null, null);
+    }
+
+    /** A JSON body that does not bind (a factor set without sources, a malformed value): the deepest cause says why. */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return error(HttpStatus.BAD_REQUEST, "the body cannot be read: " + cause.getMessage(), null, null);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -1,12 +1,15 @@
 package org.footprintledger.portal.web;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.footprintledger.footprint.api.FetchMonthlyStatementQuery;
+import org.footprintledger.footprint.api.FetchStatementExplanationQuery;
 import org.footprintledger.footprint.api.FetchStatementsQuery;
+import org.footprintledger.footprint.api.StatementExplanation;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +24,26 @@ class StatementReader {
     }
 
     Optional<MonthlyStatement> monthly(String subscriberId, YearMonth month) {
-        return queries.query(new FetchMonthlyStatementQuery(subscriberId, month),
+        return monthly(subscriberId, month, null);
+    }
+
+    /** The statement as shown at {@code asOf}, or now when {@code null}. */
+    Optional<MonthlyStatement> monthly(String subscriberId, YearMonth month, Instant asOf) {
+        return queries.query(new FetchMonthlyStatementQuery(subscriberId, month, asOf),
                 ResponseTypes.optionalInstanceOf(MonthlyStatement.class)).join();
     }
 
     List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to) {
-        return queries.query(new FetchStatementsQuery(subscriberId, from, to),
+        return range(subscriberId, from, to, null);
+    }
+
+    List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to, Instant asOf) {
+        return queries.query(new FetchStatementsQuery(subscriberId, from, to, asOf),
                 ResponseTypes.multipleInstancesOf(MonthlyStatement.class)).join();
+    }
+
+    Optional<StatementExplanation> explanation(String subscriberId, YearMonth month) {
+        return queries.query(new FetchStatementExplanationQuery(subscriberId, month),
+                ResponseTypes.optionalInstanceOf(StatementExplanation.class)).join();
     }
 }

@@ -1,9 +1,12 @@
 package org.footprintledger.portal.web;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.footprintledger.footprint.api.MonthlyStatement;
+import org.footprintledger.footprint.api.StatementExplanation;
+import org.footprintledger.usage.api.UsageHistory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,26 +17,50 @@ import org.springframework.web.bind.annotation.RestController;
 class StatementsController {
 
     private final StatementReader statements;
+    private final UsageHistory usage;
 
-    StatementsController(StatementReader statements) {
+    StatementsController(StatementReader statements, UsageHistory usage) {
         this.statements = statements;
+        this.usage = usage;
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}")
-    MonthlyStatement statement(@PathVariable String subscriberId, @PathVariable String month) {
-        return statements.monthly(subscriberId, parseMonth(month, "month"))
+    MonthlyStatement statement(@PathVariable String subscriberId, @PathVariable String month,
+                               @RequestParam(required = false) String asOf) {
+        return statements.monthly(subscriberId, parseMonth(month, "month"), parseInstant(asOf))
                 .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements")
     List<MonthlyStatement> statements(@PathVariable String subscriberId, @RequestParam String from,
-                                      @RequestParam String to) {
+                                      @RequestParam String to, @RequestParam(required = false) String asOf) {
         YearMonth first = parseMonth(from, "from");
         YearMonth last = parseMonth(to, "to");
         if (last.isBefore(first)) {
             throw new BadRequestException("to (" + to + ") is before from (" + from + ")", null, null);
         }
-        return statements.range(subscriberId, first, last);
+        return statements.range(subscriberId, first, last, parseInstant(asOf));
+    }
+
+    @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}/explanation")
+    ExplanationView explanation(@PathVariable String subscriberId, @PathVariable String month) {
+        YearMonth statementMonth = parseMonth(month, "month");
+        StatementExplanation ledger = statements.explanation(subscriberId, statementMonth)
+                .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
+        return ExplanationView.of(ledger, usage.dailyUsage(subscriberId, statementMonth));
+    }
+
+    /** An instant in ISO-8601 ({@code 2026-11-05T10:00:00Z}), or {@code null} when absent. */
+    static Instant parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("asOf must be an instant like 2026-11-05T10:00:00Z, got \"" + value + "\"",
+                    null, null);
+        }
     }
 
     static YearMonth parseMonth(String value, String name) {
