@@ -32,4 +32,11 @@ public record DeviceFootprint(
     public LocalDate acquiredOn() {
         return device.acquiredOn();
     }
+
+    /** The last month with a share of manufacture: the acquisition month plus the lifetime, rounded up, less one. */
+    public YearMonth lastAmortisedMonth() {
+        BigDecimal lifetimeMonths = model.lifetimeYears().multiply(BigDecimal.valueOf(12));
+        return YearMonth.from(device.acquiredOn())
+                .plusMonths(lifetimeMonths.setScale(0, RoundingMode.CEILING).longValueExact() - 1);
+    }
 }

@@ -64,6 +64,8 @@ class DeviceAmortisationTest {
         assertThat(footprint(SMARTPHONE, "2024-01-10", "2026-06").manufactureKgCo2e())
                 .isEqualByComparingTo("2.836666666666667");
         assertThat(footprint(SMARTPHONE, "2024-01-10", "2026-07").withinLifetime()).isFalse();
+        assertThat(footprint(SMARTPHONE, "2024-01-10", "2024-05").lastAmortisedMonth())
+                .isEqualTo(YearMonth.of(2026, 6));
     }
 
     @Test
@@ -97,6 +99,7 @@ class DeviceAmortisationTest {
         DeviceFootprint last = footprint(gadget, "2025-01-01", "2025-02");
         assertThat(last.manufactureKgCo2e()).isEqualByComparingTo("1.666666666666667"); // 10 x 0.2 / 1.2
         assertThat(last.withinLifetime()).isTrue();
+        assertThat(last.lastAmortisedMonth()).isEqualTo(YearMonth.of(2025, 2));
         assertThat(footprint(gadget, "2025-01-01", "2025-03").manufactureKgCo2e()).isZero();
     }
 
