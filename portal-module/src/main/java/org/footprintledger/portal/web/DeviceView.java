@@ -18,7 +18,8 @@ public record DeviceView(String subscriberId, String month, String scope, String
     static final String METHOD = "Empreinte des équipements (hors périmètre de la méthode ADEME, qui exclut les "
             + "terminaux) : la fabrication est amortie linéairement sur la durée de vie (fabrication ÷ (durée de vie "
             + "en années × 12) chaque mois à partir du mois d'acquisition, puis zéro), plus l'usage annuel ÷ 12 "
-            + "chaque mois. Valeurs arrondies au dixième de kg le plus proche (demi vers le haut).";
+            + "chaque mois. Valeurs arrondies au dixième de kg le plus proche (demi vers le haut). La box internet "
+            + "est déjà comprise dans le facteur ADEME de l'internet fixe : elle figure ici à titre indicatif.";
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter FRENCH_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
@@ -64,6 +65,11 @@ public record DeviceView(String subscriberId, String month, String scope, String
                 f.model().source())).toList();
         return new DeviceView(subscriberId, month.toString(), SCOPE, METHOD, devices,
                 DeviceFootprint.displayKg(total), plain(total));
+    }
+
+    /** For the page: each model's source once, "Smartphone — Étude ADEME-Arcep …". */
+    public List<String> sources() {
+        return devices.stream().map(d -> d.name() + " — " + d.source()).distinct().toList();
     }
 
     /** For the page: the devices' total, "4,3". */
