@@ -37,6 +37,15 @@ public final class ApiClient {
         return postJson(path, JSON.writeValueAsString(body));
     }
 
+    public Response putJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response putJson(String path, Object body) {
+        return putJson(path, JSON.writeValueAsString(body));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (authorization != null) {

@@ -52,6 +52,53 @@ class CustomerAreaPageTest extends PortalIntegrationTest {
     }
 
     @Test
+    void the_devices_are_shown_in_their_own_section_and_leave_the_regulated_figures_unchanged() throws Exception {
+        String subscriber = "e-" + UUID.randomUUID().toString().substring(0, 8);
+        YearMonth current = YearMonth.now(ZoneId.of("Europe/Paris"));
+        String day = current.minusMonths(1).atDay(10).toString();
+        as("feed", "feed").postJson("/api/v1/usage/records", UsageFeed.batch()
+                .mobile(subscriber + "-1", subscriber, subscriber + "-mob", day, 12_999_999_999L, 0, false)
+                .fixed(subscriber + "-2", subscriber, subscriber + "-box", day, 50_000_000_000L, 0).body());
+        String statement = "/api/v1/subscribers/" + subscriber + "/statements/" + current.minusMonths(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            ApiClient.Response response = as("auditor", "auditor").get(statement);
+            return response.status() == 200 && response.json().get("lines").size() == 2;
+        });
+        String before = as("auditor", "auditor").get(statement).body();
+        // a phone bought last month (within its 30 months) and a box bought in 2015 (past its 5 years)
+        ApiClient.Response put = as("feed", "feed").putJson("/api/v1/subscribers/" + subscriber + "/devices",
+                "{\"devices\":[{\"deviceId\":\"ph\",\"modelId\":\"smartphone\",\"acquiredOn\":\"" + day + "\"},"
+                        + "{\"deviceId\":\"bx\",\"modelId\":\"internet-box\",\"acquiredOn\":\"2015-01-01\"}]}");
+        assertThat(put.status()).isEqualTo(200);
+
+        String page = logInAndOpen(subscriber, "demo");
+
+        assertThat(page).contains("Mon équipement", "hors périmètre réglementaire",
+                "non inclus dans l&#39;équivalent CO2 de la consommation");
+        assertThat(page).contains("Smartphone", "Box internet", "01/01/2015");
+        // smartphone: 85.1 / 30 = 2.8 kg of manufacture, 0.0 kg of use, 2.9 kg in all; box: use only, 0.35 -> 0.4 kg
+        assertThat(page).contains("2,8 kg éqCO2", "0,0 kg éqCO2", "2,9 kg éqCO2", "0,4 kg éqCO2",
+                "entièrement amortie", "à titre indicatif");
+        // the text alternative sums up the section in a sentence: 2.853… + 0.35 = 3.2 kg for the devices alone
+        assertThat(page).containsPattern("représentent environ\\s*<strong>3,2 kg éqCO2</strong>");
+        // the regulated figures are as before, and the devices section comes after them
+        assertThat(page).contains("13 Go", "642 g éqCO2", "50 Go", "4100 g éqCO2");
+        assertThat(page.indexOf("4100 g éqCO2")).isLessThan(page.indexOf("Mon équipement</h2>"));
+        assertThat(as("auditor", "auditor").get(statement).body()).isEqualTo(before);
+    }
+
+    @Test
+    void a_subscriber_without_devices_is_told_so() throws Exception {
+        String subscriber = "n-" + UUID.randomUUID().toString().substring(0, 8);
+        as("feed", "feed").postJson("/api/v1/usage/records", UsageFeed.batch()
+                .mobile(subscriber + "-1", subscriber, subscriber + "-mob", "2025-10-01", 1, 0, false).body());
+
+        String page = logInAndOpen(subscriber, "demo");
+
+        assertThat(page).contains("Mon équipement", "aucun équipement");
+    }
+
+    @Test
     void a_wrong_password_does_not_open_the_customer_area() throws Exception {
         String page = logInAndOpen("sub-does-not-matter", "wrong");
         assertThat(page).doesNotContain("Consommation de données et empreinte carbone");

@@ -6,6 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.footprintledger.footprint.api.Devices;
+import org.footprintledger.footprint.api.SubscriberDevice;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
 import org.footprintledger.usage.api.SubscriberDirectory;
@@ -21,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo subscribers when the database holds no usage yet: a file from the synthetic feed generator (seeded,
  * so every run shows the same figures, with its share of duplicates, re-rated and invalid rows), imported through the
- * real file import.
+ * real file import. Each demo subscriber also gets a smartphone, and a box when it has a fixed line, acquired some
+ * months ago (seeded), for the "Mon équipement" section; they are added on their own to a demo database that
+ * predates the device view.
  */
 @Component
 @ConditionalOnProperty(name = "footprint.demo-data.enabled", havingValue = "true")
@@ -32,15 +40,17 @@ class DemoDataLoader {
 
     private final FileImports imports;
     private final SubscriberDirectory subscribers;
+    private final Devices devices;
     private final Clock clock;
     private final int subscriberCount;
     private final int days;
 
-    DemoDataLoader(FileImports imports, SubscriberDirectory subscribers, Clock clock,
+    DemoDataLoader(FileImports imports, SubscriberDirectory subscribers, Devices devices, Clock clock,
                    @Value("${footprint.demo-data.subscribers:20}") int subscriberCount,
                    @Value("${footprint.demo-data.days:120}") int days) {
         this.imports = imports;
         this.subscribers = subscribers;
+        this.devices = devices;
         this.clock = clock;
         this.subscriberCount = subscriberCount;
         this.days = days;
@@ -48,11 +58,18 @@ class DemoDataLoader {
 
     @EventListener(ApplicationReadyEvent.class)
     void loadWhenEmpty() throws IOException {
+        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).minusDays(1);
         if (subscribers.count() > 0) {
             log.info("Demo data not loaded: the database already holds {} subscribers", subscribers.count());
-            return;
+        } else {
+            loadFeed(yesterday);
         }
-        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).minusDays(1);
+        if (devices.devicesOf(subscriberId(0)).isEmpty()) {
+            loadDevices(yesterday);
+        }
+    }
+
+    private void loadFeed(LocalDate yesterday) throws IOException {
         Path feed = Files.createTempFile("demo-feed", ".csv");
         try {
             new SyntheticFeedGenerator(subscriberCount, days, yesterday, SEED).writeCsv(feed);
@@ -63,5 +80,30 @@ class DemoDataLoader {
         } finally {
             Files.deleteIfExists(feed);
         }
+    }
+
+    private void loadDevices(LocalDate yesterday) {
+        Set<String> withBox = Set.copyOf(
+                new SyntheticFeedGenerator(subscriberCount, days, yesterday, SEED).subscribersWithFixedLine());
+        Random random = new Random(SEED);
+        for (int s = 0; s < subscriberCount; s++) {
+            String subscriberId = subscriberId(s);
+            List<SubscriberDevice> list = new ArrayList<>();
+            // some phones are older than their 2.5-year lifetime: the page then shows their use only
+            list.add(new SubscriberDevice(subscriberId + "-phone", "smartphone",
+                    yesterday.minusMonths(1 + random.nextInt(40))));
+            if (withBox.contains(subscriberId)) {
+                list.add(new SubscriberDevice(subscriberId + "-box", "internet-box",
+                        yesterday.minusMonths(1 + random.nextInt(72))));
+            }
+            devices.replaceDevicesOf(subscriberId, list);
+        }
+        log.info("Demo devices loaded: a smartphone for each of {} subscribers, a box for the {} with a fixed line",
+                subscriberCount, withBox.size());
+    }
+
+    /** The generator's subscriber ids. */
+    private static String subscriberId(int index) {
+        return String.format("S%07d", index);
     }
 }

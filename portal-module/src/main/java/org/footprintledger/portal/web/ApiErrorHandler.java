@@ -1,5 +1,6 @@
 package org.footprintledger.portal.web;
 
+import org.footprintledger.footprint.api.DeviceRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class,
-        UsageImportsController.class, LedgerOperationsController.class, AuditController.class})
+        UsageImportsController.class, LedgerOperationsController.class, AuditController.class,
+        DevicesController.class})
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
@@ -17,6 +19,13 @@ class ApiErrorHandler {
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ApiError> badRequest(BadRequestException e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.line(), e.column());
+    }
+
+    @ExceptionHandler(DeviceRejectedException.class)
+    ResponseEntity<ApiError> deviceRejected(DeviceRejectedException e) {
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(),
+                e.getMessage(), null, null, e.index(), e.field(), e.reason()));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -118,6 +118,12 @@ public final class SyntheticFeedGenerator {
         }
     }
 
+    /** The subscribers of this feed that have a fixed line (and so a box), in id order. */
+    public List<String> subscribersWithFixedLine() {
+        return lines().stream().filter(line -> "FIXED".equals(line.type())).map(Line::subscriberId).distinct()
+                .toList();
+    }
+
     private List<Line> lines() {
         Random random = new Random(seed);
         List<Line> lines = new ArrayList<>();

@@ -43,6 +43,15 @@ class SyntheticFeedGeneratorTest {
     }
 
     @Test
+    void it_names_the_subscribers_with_a_fixed_line() throws IOException {
+        List<String> withFixedLine = new SyntheticFeedGenerator(50, 2, LAST_DAY, 5).subscribersWithFixedLine();
+        List<String> inTheFeed = feed(50, 2, 5).lines().skip(1).map(r -> r.split(",", -1))
+                .filter(f -> f.length > 3 && f[3].equals("FIXED")).map(f -> f[1]).distinct().sorted().toList();
+
+        assertThat(withFixedLine).isEqualTo(inTheFeed).isNotEmpty().hasSizeLessThan(50);
+    }
+
+    @Test
     void fixed_lines_carry_far_more_data_than_mobile_lines() throws IOException {
         long mobile = 0;
         long fixed = 0;
