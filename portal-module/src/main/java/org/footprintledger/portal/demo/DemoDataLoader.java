@@ -5,17 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.footprintledger.footprint.api.Devices;
+import org.footprintledger.footprint.api.MonthClosing;
 import org.footprintledger.footprint.api.SubscriberDevice;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
+import org.footprintledger.usage.api.IntakeReport;
+import org.footprintledger.usage.api.LedgerFeed;
 import org.footprintledger.usage.api.SubscriberDirectory;
 import org.footprintledger.usage.api.SyntheticFeedGenerator;
+import org.footprintledger.usage.api.UsageHistory;
+import org.footprintledger.usage.api.UsageIntake;
+import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,16 +46,25 @@ class DemoDataLoader {
     private static final long SEED = 20_220_101L;
 
     private final FileImports imports;
+    private final LedgerFeed ledgerFeed;
+    private final MonthClosing closing;
+    private final UsageIntake intake;
+    private final UsageHistory usage;
     private final SubscriberDirectory subscribers;
     private final Devices devices;
     private final Clock clock;
     private final int subscriberCount;
     private final int days;
 
-    DemoDataLoader(FileImports imports, SubscriberDirectory subscribers, Devices devices, Clock clock,
+    DemoDataLoader(FileImports imports, LedgerFeed ledgerFeed, MonthClosing closing, UsageIntake intake,
+                   UsageHistory usage, SubscriberDirectory subscribers, Devices devices, Clock clock,
                    @Value("${footprint.demo-data.subscribers:20}") int subscriberCount,
                    @Value("${footprint.demo-data.days:120}") int days) {
         this.imports = imports;
+        this.ledgerFeed = ledgerFeed;
+        this.closing = closing;
+        this.intake = intake;
+        this.usage = usage;
         this.subscribers = subscribers;
         this.devices = devices;
         this.clock = clock;
@@ -63,6 +79,7 @@ class DemoDataLoader {
             log.info("Demo data not loaded: the database already holds {} subscribers", subscribers.count());
         } else {
             loadFeed(yesterday);
+            closePastMonthsThenCorrectOne(yesterday);
         }
         if (devices.devicesOf(subscriberId(0)).isEmpty()) {
             loadDevices(yesterday);
@@ -80,6 +97,38 @@ class DemoDataLoader {
         } finally {
             Files.deleteIfExists(feed);
         }
+    }
+
+    /**
+     * Closes every month of the demo feed before the current one, as the schedule would have, then sends one late
+     * record for S0000000's last closed month: the customer page shows a closed statement with its correction.
+     */
+    private void closePastMonthsThenCorrectOne(LocalDate yesterday) {
+        ledgerFeed.feedAll();
+        YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        YearMonth lastClosed = current.minusMonths(1);
+        for (YearMonth month = YearMonth.from(yesterday.minusDays(days)); month.isBefore(current);
+             month = month.plusMonths(1)) {
+            closing.close(month, "demo");
+        }
+        usage.dailyUsage(subscriberId(0), lastClosed).stream().filter(day -> day.technology() != null
+                        && !day.technology().isEmpty()).findFirst()
+                .ifPresent(day -> {
+                    IntakeReport report = intake.submit(List.of(new UsageRecordSubmission("DEMO-LATE-"
+                            + lastClosed, subscriberId(0), day.lineId(), lineTypeOf(day.technology()),
+                            day.technology(), lastClosed.atEndOfMonth().toString(), "1500000000", "500000000", "false",
+                            null)), "demo");
+                    ledgerFeed.feedAll();
+                    log.info("Demo: {} closed; a late record for {} in {} ({} accepted) shows as a correction",
+                            lastClosed, subscriberId(0), lastClosed, report.accepted());
+                });
+    }
+
+    private static String lineTypeOf(String technology) {
+        return switch (technology) {
+            case "FTTH", "XDSL", "CABLE" -> "FIXED";
+            default -> "MOBILE";
+        };
     }
 
     private void loadDevices(LocalDate yesterday) {
