@@ -1,7 +1,10 @@
 package org.footprintledger.content.domain;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import org.footprintledger.content.api.TipInput;
 import org.footprintledger.content.api.SavingBasis;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
@@ -12,4 +15,13 @@ import org.footprintledger.footprint.api.Technology;
  */
 public record TipRule(LineType lineType, Set<Technology> technologies, BigDecimal minMonthlyGo,
                       SavingBasis savingBasis, BigDecimal volumeShare) {
+
+    /** The rule of a stored tip, as stored (validated when it was written); unknown technology codes are ignored. */
+    public static TipRule of(TipInput tip) {
+        Set<Technology> technologies = EnumSet.noneOf(Technology.class);
+        for (String code : tip.technologies() == null ? List.<String>of() : tip.technologies()) {
+            Technology.fromCode(code).ifPresent(technologies::add);
+        }
+        return new TipRule(tip.lineType(), technologies, tip.minMonthlyGo(), tip.savingBasis(), tip.volumeShare());
+    }
 }
