@@ -11,7 +11,7 @@ import org.footprintledger.content.api.ContentInputException;
 public final class SafeMarkdown {
 
     public static final int MAX_LENGTH = 2000;
-    private static final Pattern HTML_TAG = Pattern.compile("<\\s*[/!?]?\\s*[A-Za-z]");
+    private static final Pattern HTML_TAG = Pattern.compile("<\\s*[/!?A-Za-z]");
     private static final Pattern ANY_LINK = Pattern.compile("\\]\\(\\s*([^)\\s]*)");
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern ITALIC = Pattern.compile("\\*(.+?)\\*");
