@@ -6,10 +6,11 @@ import java.util.Optional;
 public interface CustomerContent {
 
     /**
-     * The line's equivalences (bound to the statement revision on first show, the binding reused afterwards) and
-     * its published tips ranked by usefulness; counts one view per item shown when {@code countViews}.
+     * What a customer is shown: the line's equivalences (bound to the statement revision on first show, the binding
+     * reused afterwards) and, when {@code withTips}, its published tips ranked by usefulness. Counts one view per
+     * item returned.
      */
-    LineContent show(StatementLineRef line, boolean countViews);
+    LineContent show(StatementLineRef line, boolean withTips);
 
     /** As {@link #show}, with drafts and versions in review included; binds nothing and counts nothing. */
     LineContent preview(StatementLineRef line);

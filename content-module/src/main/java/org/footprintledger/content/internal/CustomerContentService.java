@@ -47,15 +47,13 @@ class CustomerContentService implements CustomerContent {
 
     @Override
     @Transactional
-    public LineContent show(StatementLineRef line, boolean countViews) {
+    public LineContent show(StatementLineRef line, boolean withTips) {
         List<ChosenEquivalence> equivalences = bound(line);
-        List<ShownTip> shown = tips(line, false);
-        if (countViews) {
-            views.count(equivalences.stream().map(ChosenEquivalence::itemId).toList());
-            views.count(shown.stream().map(ShownTip::itemId).toList());
-            metrics.views("EQUIVALENCE", equivalences.size());
-            metrics.views("TIP", shown.size());
-        }
+        List<ShownTip> shown = withTips ? tips(line, false) : List.of();
+        views.count(equivalences.stream().map(ChosenEquivalence::itemId).toList());
+        views.count(shown.stream().map(ShownTip::itemId).toList());
+        metrics.views("EQUIVALENCE", equivalences.size());
+        metrics.views("TIP", shown.size());
         return new LineContent(line.lineId(), equivalences, shown);
     }
 

@@ -1,47 +1,86 @@
 package org.footprintledger.portal.web;
 
+import java.util.stream.Collectors;
+import org.footprintledger.content.api.ContentConflictException;
+import org.footprintledger.content.api.ContentInputException;
+import org.footprintledger.content.api.ContentNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
 
-@RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class, UsageImportsController.class})
+@RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class,
+        UsageImportsController.class, ContentController.class, ContentReportsController.class,
+        FeedbackController.class})
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ApiError> badRequest(BadRequestException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.line(), e.column());
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.line(), e.column(), null);
+    }
+
+    @ExceptionHandler(ContentInputException.class)
+    ResponseEntity<ApiError> invalidContent(ContentInputException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, e.field());
+    }
+
+    /** A JSON body that cannot be read into the request: names the field when Jackson knows it. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return error(HttpStatus.BAD_REQUEST, field + ": " + databind.getOriginalMessage(), null, null, field);
+        }
+        return error(HttpStatus.BAD_REQUEST, "the body is not valid JSON of the expected shape", null, null, null);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getParameterName() + ": required", null, null, e.getParameterName());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiError> invalidArgument(Exception e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null);
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : null;
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, field);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e) {
-        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, null);
+        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, null, null);
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ApiError> notFound(NotFoundException e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null);
+    @ExceptionHandler({NotFoundException.class, ContentNotFoundException.class})
+    ResponseEntity<ApiError> notFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null, null);
+    }
+
+    @ExceptionHandler(ContentConflictException.class)
+    ResponseEntity<ApiError> conflict(ContentConflictException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), null, null, null);
     }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> unexpected(RuntimeException e) {
         log.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; nothing of this request was stored", null,
-                null);
+                null, null);
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column) {
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column,
+                                                  String field) {
         return ResponseEntity.status(status)
-                .body(new ApiError(status.value(), status.getReasonPhrase(), message, line, column));
+                .body(new ApiError(status.value(), status.getReasonPhrase(), message, line, column, field));
     }
 }
