@@ -13,7 +13,10 @@ import org.footprintledger.content.api.EquivalenceCatalogue;
 import org.footprintledger.content.api.ModerationAction;
 import org.footprintledger.content.api.SafeText;
 import org.footprintledger.footprint.api.MonthlyStatement;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,5 +85,12 @@ class EditorPageController {
             // gone meanwhile: the page shows what there is
         }
         return "redirect:/editeur?month=" + StatementsController.parseMonth(month, "month");
+    }
+
+    /** A bad month or action in the address: a plain 400, not an error page of the server. */
+    @ExceptionHandler({BadRequestException.class, IllegalArgumentException.class})
+    ResponseEntity<String> badRequest(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .body(e.getMessage());
     }
 }
