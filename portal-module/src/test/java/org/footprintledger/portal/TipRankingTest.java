@@ -31,6 +31,14 @@ class TipRankingTest extends PortalIntegrationTest {
         as(voter, "demo").postJson(ratings, Map.of("target", "TIP", "itemId", second, "useful", true));
 
         assertThat(ranked(reader, first, second)).containsExactly(second, first);
+
+        // one vote per subscriber and tip, the latest: insisting changes nothing, changing one's mind does
+        for (int i = 0; i < 3; i++) {
+            as(voter, "demo").postJson(ratings, Map.of("target", "TIP", "itemId", second, "useful", true));
+        }
+        assertThat(votes(reader, second)).isEqualTo("1/0");
+        as(voter, "demo").postJson(ratings, Map.of("target", "TIP", "itemId", second, "useful", false));
+        assertThat(votes(reader, second)).isEqualTo("0/1");
         for (long itemId : new long[] {first, second}) {
             fixtures.editor().postJson(ContentFixtures.transition(itemId, 1, "retire"), "");
         }
@@ -41,6 +49,20 @@ class TipRankingTest extends PortalIntegrationTest {
         long itemId = fixtures.editor().postJson("/api/v1/content/tips", tip).json().get("itemId").asLong();
         fixtures.publish(itemId, 1);
         return itemId;
+    }
+
+    /** "yes/no" votes counted for the ranking of a tip, as the reader's content shows them. */
+    private String votes(String reader, long itemId) {
+        JsonNode content = as(reader, "demo").get("/api/v1/content/subscribers/" + reader + "/statements/"
+                + ContentFixtures.LAST_MONTH).json();
+        for (JsonNode line : content.get("lines")) {
+            for (JsonNode tip : line.get("tips")) {
+                if (tip.get("itemId").asLong() == itemId) {
+                    return tip.get("yes").asLong() + "/" + tip.get("no").asLong();
+                }
+            }
+        }
+        throw new AssertionError("tip " + itemId + " not shown to " + reader);
     }
 
     /** The order in which the reader is shown the two tips on its fixed line. */

@@ -31,11 +31,16 @@ class RatingStore {
                 .query(Long.class).single();
     }
 
-    /** Every tip's yes and no answers, all months together: the basis of the usefulness ranking. */
+    /**
+     * Every tip's yes and no votes, all months together, the basis of the usefulness ranking: one vote per subscriber
+     * and tip, its latest answer, so that clicking "yes" again and again does not push a tip up.
+     */
     Map<Long, long[]> tipVotes() {
         Map<Long, long[]> votes = new HashMap<>();
         jdbc.sql("SELECT item_id, count(*) FILTER (WHERE useful) AS yes, count(*) FILTER (WHERE NOT useful) AS no "
-                        + "FROM feedback_rating WHERE target = 'TIP' GROUP BY item_id")
+                        + "FROM (SELECT DISTINCT ON (subscriber_id, item_id) item_id, useful FROM feedback_rating "
+                        + "WHERE target = 'TIP' ORDER BY subscriber_id, item_id, rating_id DESC) latest "
+                        + "GROUP BY item_id")
                 .query(rs -> {
                     votes.put(rs.getLong("item_id"), new long[] {rs.getLong("yes"), rs.getLong("no")});
                 });

@@ -37,9 +37,15 @@ class CustomerFeedbackForms {
             feedback.rate(new RateContentCommand(principal.getName(), target, itemId, useful, comment));
             redirect.addFlashAttribute("message", "en".equals(lang) ? "Thank you for your answer."
                     : "Merci pour votre réponse.");
-        } catch (ContentInputException | ContentNotFoundException e) {
-            redirect.addFlashAttribute("error", "en".equals(lang) ? "Answer not recorded: " + e.getMessage()
-                    : "Réponse non enregistrée : " + e.getMessage());
+        } catch (ContentInputException e) {
+            boolean tooLong = "comment".equals(e.field());
+            redirect.addFlashAttribute("error", "en".equals(lang)
+                    ? "Answer not recorded: " + (tooLong ? "your comment is longer than 500 characters." : e.getMessage())
+                    : "Réponse non enregistrée : " + (tooLong ? "votre commentaire dépasse 500 caractères."
+                    : e.getMessage()));
+        } catch (ContentNotFoundException e) {
+            redirect.addFlashAttribute("error", "en".equals(lang) ? "Answer not recorded: this tip is no longer shown."
+                    : "Réponse non enregistrée : ce conseil n'est plus proposé.");
         }
         return back(lang);
     }
@@ -55,9 +61,12 @@ class CustomerFeedbackForms {
             feedback.answerSurvey(new AnswerSurveyCommand(principal.getName(), surveyVersion, ratings));
             redirect.addFlashAttribute("message", "en".equals(lang) ? "Thank you for answering the survey."
                     : "Merci d'avoir répondu à l'enquête.");
-        } catch (ContentInputException | ContentConflictException e) {
+        } catch (ContentInputException e) {
+            redirect.addFlashAttribute("error", "en".equals(lang) ? "Survey not recorded: please rate every question "
+                    + "from 1 to 5." : "Enquête non enregistrée : merci de noter chaque question de 1 à 5.");
+        } catch (ContentConflictException e) {
             redirect.addFlashAttribute("error", "en".equals(lang) ? "Survey not recorded: " + e.getMessage()
-                    : "Enquête non enregistrée : " + e.getMessage());
+                    : "Enquête non enregistrée : vous y avez déjà répondu ce trimestre, ou elle a changé entre-temps.");
         }
         return back(lang);
     }
