@@ -17,7 +17,7 @@ import tools.jackson.databind.DatabindException;
 
 @RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class,
         UsageImportsController.class, ContentController.class, ContentReportsController.class,
-        FeedbackController.class})
+        ContentPreviewController.class, FeedbackController.class})
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);

@@ -4,19 +4,15 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.footprintledger.content.api.CustomerFeedback;
+import org.footprintledger.content.api.CustomerSurvey;
 import org.footprintledger.content.api.FeedbackComment;
 import org.footprintledger.content.api.ItemStats;
-import org.footprintledger.content.api.LineContent;
 import org.footprintledger.content.api.ModerationAction;
 import org.footprintledger.content.api.PublishSurveyCommand;
 import org.footprintledger.content.api.Survey;
-import org.footprintledger.footprint.api.MonthlyStatement;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,22 +23,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Editors' view of customers' feedback (stats, comments, moderation), the survey, and the preview. */
+/** Editors' view of customers' feedback (stats, comments, moderation) and the survey's versions. */
 @RestController
 @RequestMapping("/api/v1/content")
 class ContentReportsController {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final CustomerFeedback feedback;
-    private final StatementReader statements;
-    private final StatementContent content;
+    private final CustomerSurvey surveys;
     private final Clock clock;
 
-    ContentReportsController(CustomerFeedback feedback, StatementReader statements, StatementContent content,
-                             Clock clock) {
+    ContentReportsController(CustomerFeedback feedback, CustomerSurvey surveys, Clock clock) {
         this.feedback = feedback;
-        this.statements = statements;
-        this.content = content;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -73,34 +66,7 @@ class ContentReportsController {
     @PostMapping("/surveys")
     @ResponseStatus(HttpStatus.CREATED)
     Survey publishSurvey(@RequestBody PublishSurveyCommand command, Principal editor) {
-        return feedback.publishSurvey(command, editor.getName());
-    }
-
-    /**
-     * What the subscriber would see with its statement of {@code month} (default: its latest in the last twelve
-     * months), drafts and versions in review included; nothing is bound or counted.
-     */
-    @GetMapping("/preview")
-    Map<String, Object> preview(@RequestParam String subscriberId, @RequestParam(required = false) String month) {
-        MonthlyStatement statement = month != null
-                ? statements.monthly(subscriberId, StatementsController.parseMonth(month, "month"))
-                .orElseThrow(() -> new NotFoundException("no statement for " + subscriberId + " in " + month))
-                : latest(subscriberId);
-        Map<String, LineContent> lines = content.preview(statement);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subscriberId", subscriberId);
-        body.put("month", statement.month());
-        body.put("lines", new ArrayList<>(lines.values()));
-        return body;
-    }
-
-    private MonthlyStatement latest(String subscriberId) {
-        YearMonth now = YearMonth.now(clock.withZone(PARIS));
-        List<MonthlyStatement> months = statements.range(subscriberId, now.minusMonths(11), now);
-        if (months.isEmpty()) {
-            throw new NotFoundException("no statement for " + subscriberId + " in the last twelve months");
-        }
-        return months.get(months.size() - 1);
+        return surveys.publishSurvey(command, editor.getName());
     }
 
     private YearMonth month(String month) {

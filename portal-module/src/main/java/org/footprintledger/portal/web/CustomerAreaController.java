@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.footprintledger.content.api.CustomerContent;
-import org.footprintledger.content.api.CustomerFeedback;
+import org.footprintledger.content.api.CustomerSurvey;
 import org.footprintledger.content.api.Lang;
 import org.footprintledger.content.api.LineContent;
 import org.footprintledger.footprint.api.MonthlyStatement;
@@ -32,15 +32,15 @@ class CustomerAreaController {
     private final StatementReader statements;
     private final StatementContent content;
     private final CustomerContent views;
-    private final CustomerFeedback feedback;
+    private final CustomerSurvey survey;
     private final Clock clock;
 
     CustomerAreaController(StatementReader statements, StatementContent content, CustomerContent views,
-                           CustomerFeedback feedback, Clock clock) {
+                           CustomerSurvey survey, Clock clock) {
         this.statements = statements;
         this.content = content;
         this.views = views;
-        this.feedback = feedback;
+        this.survey = survey;
         this.clock = clock;
     }
 
@@ -70,7 +70,7 @@ class CustomerAreaController {
         model.addAttribute("content", lineContent);
         model.addAttribute("lang", language);
         model.addAttribute("en", language == Lang.EN);
-        model.addAttribute("survey", feedback.surveyFor(principal.getName()));
+        model.addAttribute("survey", survey.surveyFor(principal.getName()));
         return "espace-client";
     }
 }

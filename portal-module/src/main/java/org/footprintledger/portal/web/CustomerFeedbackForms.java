@@ -8,6 +8,7 @@ import org.footprintledger.content.api.ContentConflictException;
 import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.content.api.CustomerFeedback;
+import org.footprintledger.content.api.CustomerSurvey;
 import org.footprintledger.content.api.RateContentCommand;
 import org.footprintledger.content.api.RatingTarget;
 import org.springframework.stereotype.Controller;
@@ -24,9 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustomerFeedbackForms {
 
     private final CustomerFeedback feedback;
+    private final CustomerSurvey survey;
 
-    CustomerFeedbackForms(CustomerFeedback feedback) {
+    CustomerFeedbackForms(CustomerFeedback feedback, CustomerSurvey survey) {
         this.feedback = feedback;
+        this.survey = survey;
     }
 
     @PostMapping("/espace-client/avis")
@@ -58,7 +61,7 @@ class CustomerFeedbackForms {
             ratings.add(parse(form.getFirst("q" + position)));
         }
         try {
-            feedback.answerSurvey(new AnswerSurveyCommand(principal.getName(), surveyVersion, ratings));
+            survey.answerSurvey(new AnswerSurveyCommand(principal.getName(), surveyVersion, ratings));
             redirect.addFlashAttribute("message", "en".equals(lang) ? "Thank you for answering the survey."
                     : "Merci d'avoir répondu à l'enquête.");
         } catch (ContentInputException e) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.footprintledger.content.api.AnswerSurveyCommand;
 import org.footprintledger.content.api.CustomerFeedback;
+import org.footprintledger.content.api.CustomerSurvey;
 import org.footprintledger.content.api.LineContent;
 import org.footprintledger.content.api.RateContentCommand;
 import org.footprintledger.content.api.RatingTarget;
@@ -24,11 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedbackController {
 
     private final CustomerFeedback feedback;
+    private final CustomerSurvey surveys;
     private final StatementReader statements;
     private final StatementContent content;
 
-    FeedbackController(CustomerFeedback feedback, StatementReader statements, StatementContent content) {
+    FeedbackController(CustomerFeedback feedback, CustomerSurvey surveys, StatementReader statements,
+                       StatementContent content) {
         this.feedback = feedback;
+        this.surveys = surveys;
         this.statements = statements;
         this.content = content;
     }
@@ -52,7 +56,7 @@ class FeedbackController {
 
     @GetMapping("/api/v1/feedback/subscribers/{subscriberId}/survey")
     SurveyOffer survey(@PathVariable String subscriberId) {
-        return feedback.surveyFor(subscriberId);
+        return surveys.surveyFor(subscriberId);
     }
 
     @PostMapping("/api/v1/feedback/subscribers/{subscriberId}/survey")
@@ -61,7 +65,7 @@ class FeedbackController {
         if (request.surveyVersion() == null) {
             throw new org.footprintledger.content.api.ContentInputException("surveyVersion", "required");
         }
-        feedback.answerSurvey(new AnswerSurveyCommand(subscriberId, request.surveyVersion(), request.ratings()));
+        surveys.answerSurvey(new AnswerSurveyCommand(subscriberId, request.surveyVersion(), request.ratings()));
         return Map.of("status", "recorded");
     }
 
