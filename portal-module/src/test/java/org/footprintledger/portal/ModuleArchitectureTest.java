@@ -58,6 +58,22 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void the_content_domain_is_free_of_spring_and_persistence() {
+        noClasses().that().resideInAPackage(ROOT + ".content.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta.persistence..", "javax.persistence..", "java.sql..",
+                        "javax.sql..", "org.hibernate..", "org.axonframework..", "io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void the_content_api_is_plain_java() {
+        noClasses().that().resideInAPackage(ROOT + ".content.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void api_packages_do_not_depend_on_module_internals() {
         noClasses().that().resideInAPackage(ROOT + ".*.api..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".*.internal..", ROOT + ".*.domain..")
@@ -68,6 +84,7 @@ class ModuleArchitectureTest {
     void the_modules_are_found() {
         org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
                 .contains(ROOT + ".usage.internal", ROOT + ".usage.api", ROOT + ".footprint.domain",
-                        ROOT + ".footprint.api", ROOT + ".portal.web");
+                        ROOT + ".footprint.api", ROOT + ".portal.web", ROOT + ".content.api",
+                        ROOT + ".content.domain", ROOT + ".content.internal");
     }
 }

@@ -45,6 +45,13 @@ class SecurityConfiguration {
                         .hasRole(Roles.FEED)
                         .requestMatchers(HttpMethod.GET, "/api/v1/subscribers/{subscriberId}/**")
                         .access(new SubscriberDataAccess())
+                        // content shown with a subscriber's statements: as its statements
+                        .requestMatchers(HttpMethod.GET, "/api/v1/content/subscribers/{subscriberId}/**")
+                        .access(new SubscriberDataAccess())
+                        .requestMatchers("/api/v1/content/**").hasRole(Roles.EDITOR)
+                        // feedback: the subscriber itself only, for reading as for writing
+                        .requestMatchers("/api/v1/feedback/subscribers/{subscriberId}/**")
+                        .access(SubscriberDataAccess.subscriberItselfOnly())
                         .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
@@ -62,12 +69,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/", "/espace-client", "/espace-client/**").hasRole(Roles.SUBSCRIBER)
+                        .requestMatchers("/espace-client", "/espace-client/**").hasRole(Roles.SUBSCRIBER)
+                        .requestMatchers("/editeur", "/editeur/**").hasRole(Roles.EDITOR)
+                        .requestMatchers("/").hasAnyRole(Roles.SUBSCRIBER, Roles.EDITOR)
                         .anyRequest().denyAll());
         if (jwtMode) {
             http.oauth2ResourceServer(jwt -> jwt.jwt(withDefaults()));
         } else {
-            http.formLogin(form -> form.defaultSuccessUrl("/espace-client", true)).logout(withDefaults());
+            http.formLogin(form -> form.successHandler(new HomeByRole())).logout(withDefaults());
         }
         return http.build();
     }

@@ -10,11 +10,25 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * A subscriber's data may be read by that subscriber and by auditors, by nobody else: the rule is enforced on the
- * request path, before any controller runs.
+ * request path, before any controller runs. {@link #subscriberItselfOnly()} is the rule for what a subscriber
+ * writes (its feedback): nobody but the subscriber itself, auditors included.
  */
 final class SubscriberDataAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
     static final String SUBSCRIBER_ID = "subscriberId";
+    private final boolean auditorAllowed;
+
+    SubscriberDataAccess() {
+        this(true);
+    }
+
+    private SubscriberDataAccess(boolean auditorAllowed) {
+        this.auditorAllowed = auditorAllowed;
+    }
+
+    static SubscriberDataAccess subscriberItselfOnly() {
+        return new SubscriberDataAccess(false);
+    }
 
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
@@ -23,7 +37,7 @@ final class SubscriberDataAccess implements AuthorizationManager<RequestAuthoriz
         if (auth == null || !auth.isAuthenticated()) {
             return new AuthorizationDecision(false);
         }
-        if (hasRole(auth, Roles.AUDITOR)) {
+        if (auditorAllowed && hasRole(auth, Roles.AUDITOR)) {
             return new AuthorizationDecision(true);
         }
         String requested = context.getVariables().get(SUBSCRIBER_ID);

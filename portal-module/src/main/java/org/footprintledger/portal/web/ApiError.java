@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The body of every API error: what is wrong and, when known, where: {@code line}/{@code column} in an unparseable
- * body; {@code index} (of the item in the submitted list), {@code field} and {@code reason} for a rejected item.
+ * body; {@code field} at fault; {@code index} (of the item in the submitted list) and {@code reason} for a rejected
+ * item.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApiError(int status, String error, String message, Integer line, Integer column, Integer index, String field,
                 String reason) {
 
-    ApiError(int status, String error, String message, Integer line, Integer column) {
-        this(status, error, message, line, column, null, null, null);
+    ApiError(int status, String error, String message, Integer line, Integer column, String field) {
+        this(status, error, message, line, column, null, field, null);
     }
 }

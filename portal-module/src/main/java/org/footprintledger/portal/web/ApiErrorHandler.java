@@ -1,24 +1,63 @@
 package org.footprintledger.portal.web;
 
+import java.util.stream.Collectors;
+import org.footprintledger.content.api.ContentConflictException;
+import org.footprintledger.content.api.ContentInputException;
+import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.footprint.api.DeviceRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
 
 @RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class,
         UsageImportsController.class, LedgerOperationsController.class, AuditController.class,
-        DevicesController.class})
+        DevicesController.class, ContentController.class, ContentReportsController.class,
+        ContentPreviewController.class, FeedbackController.class})
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ApiError> badRequest(BadRequestException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.line(), e.column());
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.line(), e.column(), null);
+    }
+
+    @ExceptionHandler(ContentInputException.class)
+    ResponseEntity<ApiError> invalidContent(ContentInputException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, e.field());
+    }
+
+    /**
+     * A JSON body that cannot be read into the request: names the field when Jackson knows it, else says what the
+     * value's own rule refused (a factor set without sources, a negative factor).
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return error(HttpStatus.BAD_REQUEST, field + ": " + databind.getOriginalMessage(), null, null, field);
+        }
+        Throwable deepest = e;
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        return error(HttpStatus.BAD_REQUEST, deepest instanceof IllegalArgumentException
+                ? deepest.getMessage() : "the body is not valid JSON of the expected shape", null, null, null);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getParameterName() + ": required", null, null, e.getParameterName());
     }
 
     @ExceptionHandler(DeviceRejectedException.class)
@@ -30,44 +69,36 @@ class ApiErrorHandler {
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiError> invalidArgument(Exception e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null);
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : null;
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, field);
     }
 
-    /** A rule of the ledger refused the request as things stand (a published set changed, an open month restated). */
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ApiError> conflict(IllegalStateException e) {
-        return error(HttpStatus.CONFLICT, e.getMessage(), null, null);
-    }
-
-    /** A JSON body that does not bind (a factor set without sources, a malformed value): the deepest cause says why. */
-    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return error(HttpStatus.BAD_REQUEST, "the body cannot be read: " + cause.getMessage(), null, null);
+    /** A rule refused the request as things stand (a published set changed, an open month restated, a workflow). */
+    @ExceptionHandler({IllegalStateException.class, ContentConflictException.class})
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), null, null, null);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e) {
-        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, null);
+        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, null, null);
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ApiError> notFound(NotFoundException e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null);
+    @ExceptionHandler({NotFoundException.class, ContentNotFoundException.class})
+    ResponseEntity<ApiError> notFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null, null);
     }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> unexpected(RuntimeException e) {
         log.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; nothing of this request was stored", null,
-                null);
+                null, null);
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column) {
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column,
+                                                  String field) {
         return ResponseEntity.status(status)
-                .body(new ApiError(status.value(), status.getReasonPhrase(), message, line, column));
+                .body(new ApiError(status.value(), status.getReasonPhrase(), message, line, column, field));
     }
 }

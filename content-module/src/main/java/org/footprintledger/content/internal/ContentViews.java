@@ -1,0 +1,45 @@
+package org.footprintledger.content.internal;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Collection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Views per item and calendar month (Europe/Paris) of the view; item null is the customer page itself. */
+@Repository
+class ContentViews {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ContentViews(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(PARIS));
+    }
+
+    void countPage() {
+        jdbc.sql("INSERT INTO content_view (item_id, month, views) VALUES (NULL, ?, 1) "
+                        + "ON CONFLICT (COALESCE(item_id, 0), month) DO UPDATE SET views = content_view.views + 1")
+                .param(currentMonth().toString()).update();
+    }
+
+    void count(Collection<Long> itemIds) {
+        String month = currentMonth().toString();
+        for (Long itemId : itemIds) {
+            jdbc.sql("INSERT INTO content_view (item_id, month, views) VALUES (?, ?, 1) "
+                            + "ON CONFLICT (COALESCE(item_id, 0), month) DO UPDATE SET views = content_view.views + 1")
+                    .params(itemId, month).update();
+        }
+    }
+}

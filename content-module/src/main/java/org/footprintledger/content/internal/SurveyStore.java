@@ -1,0 +1,60 @@
+package org.footprintledger.content.internal;
+
+import java.util.List;
+import org.footprintledger.content.api.Survey;
+import org.footprintledger.content.api.SurveyQuestion;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Survey versions with their questions, and answers (one per subscriber and quarter: the primary key). */
+@Repository
+class SurveyStore {
+
+    private final JdbcClient jdbc;
+
+    SurveyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Survey current() {
+        int version = jdbc.sql("SELECT MAX(version) FROM survey_version").query(Integer.class).single();
+        List<SurveyQuestion> questions = jdbc.sql("SELECT position, text_fr, text_en FROM survey_question "
+                        + "WHERE survey_version = ? ORDER BY position").param(version)
+                .query((rs, row) -> new SurveyQuestion(rs.getInt("position"), rs.getString("text_fr"),
+                        rs.getString("text_en")))
+                .list();
+        return new Survey(version, questions);
+    }
+
+    boolean answered(String subscriberId, String quarter) {
+        return jdbc.sql("SELECT count(*) FROM survey_answer WHERE subscriber_id = ? AND quarter = ?")
+                .params(subscriberId, quarter).query(Long.class).single() > 0;
+    }
+
+    /** Stores the answer unless the subscriber answered this quarter already: false then. */
+    boolean insert(String subscriberId, String quarter, int version, List<Integer> ratings) {
+        int inserted = jdbc.sql("INSERT INTO survey_answer (subscriber_id, quarter, survey_version) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING").params(subscriberId, quarter, version).update();
+        if (inserted == 0) {
+            return false;
+        }
+        for (int i = 0; i < ratings.size(); i++) {
+            jdbc.sql("INSERT INTO survey_answer_rating (subscriber_id, quarter, position, rating) VALUES (?, ?, ?, ?)")
+                    .params(subscriberId, quarter, i + 1, ratings.get(i)).update();
+        }
+        return true;
+    }
+
+    int publish(List<String> questionsFr, List<String> questionsEn, String editor) {
+        jdbc.sql("LOCK TABLE survey_version IN EXCLUSIVE MODE").update();
+        int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM survey_version").query(Integer.class)
+                .single();
+        jdbc.sql("INSERT INTO survey_version (version, created_by) VALUES (?, ?)").params(version, editor).update();
+        for (int i = 0; i < questionsFr.size(); i++) {
+            jdbc.sql("INSERT INTO survey_question (survey_version, position, text_fr, text_en) VALUES (?, ?, ?, ?)")
+                    .params(version, i + 1, questionsFr.get(i), questionsEn == null ? null : questionsEn.get(i))
+                    .update();
+        }
+        return version;
+    }
+}
