@@ -1,6 +1,7 @@
 package org.footprintledger.footprint.domain;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import org.footprintledger.footprint.api.FactorSet;
@@ -24,11 +25,24 @@ public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eG
         if (bytes < 0 || records < 0) {
             throw new IllegalArgumentException("a line-month cannot have negative usage");
         }
-        BigDecimal go = new BigDecimal(bytes).divide(factorSet.octetsPerGo(), MathContext.UNLIMITED);
+        BigDecimal go = goOf(bytes, factorSet.octetsPerGo());
         FactorValue factor = factorSet.valueFor(lineType, technology);
         BigDecimal fixedPart = records > 0 ? factor.gramsPerLineMonth() : BigDecimal.ZERO;
         BigDecimal grams = fixedPart.add(factor.gramsPerGo().multiply(go));
         return new LineMonthFootprint(bytes, go, grams, factor);
+    }
+
+    /**
+     * Octets divided by the octets per Go, exactly. When the unit is a power of ten (10^9, the default), the quotient
+     * is the octets with the decimal point moved: no division at all (a general exact division, which a profile of
+     * the month close showed as a fifth of its time, remains for other units such as 2^30).
+     */
+    static BigDecimal goOf(long bytes, BigDecimal octetsPerGo) {
+        BigDecimal unit = octetsPerGo.stripTrailingZeros();
+        if (unit.unscaledValue().equals(BigInteger.ONE)) {
+            return BigDecimal.valueOf(bytes, -unit.scale());
+        }
+        return new BigDecimal(bytes).divide(octetsPerGo, MathContext.UNLIMITED);
     }
 
     public static StatementFigures figures(FactorSet factorSet, String lineId, LineType lineType,

@@ -120,6 +120,7 @@ public final class StatementFold {
 
     public static StatementLine lineOf(StatementFigures figures, FactorSet set, List<Correction> corrections) {
         return new StatementLine(figures.lineId(), figures.lineType(), figures.lineType().legalLabel(),
+                figures.technology() == null ? null : figures.technology().code(),
                 figures.dataGo(), figures.estimated(), figures.co2eGrams(),
                 new ExactFigures(figures.bytes(), figures.exactGrams()), set.id(), set.methodSummary(),
                 List.copyOf(corrections));

@@ -127,4 +127,14 @@ class LineMonthFootprintTest {
         assertThatThrownBy(() -> FactorValue.of(LineType.MOBILE, "-1", "1", "s"))
                 .hasMessageContaining("negative");
     }
+
+    @Test
+    void dividing_by_a_power_of_ten_moves_the_decimal_point_and_equals_the_exact_division() {
+        for (long bytes : new long[] {0, 1, 999_999_999L, 1_000_000_000L, 12_999_999_999L, Long.MAX_VALUE}) {
+            BigDecimal expected = new BigDecimal(bytes).divide(BigDecimal.TEN.pow(9), java.math.MathContext.UNLIMITED);
+            assertThat(LineMonthFootprint.goOf(bytes, BigDecimal.TEN.pow(9))).isEqualByComparingTo(expected);
+            assertThat(LineMonthFootprint.goOf(bytes, new BigDecimal("1E+9"))).isEqualByComparingTo(expected);
+        }
+        assertThat(LineMonthFootprint.goOf(1L << 29, new BigDecimal(1L << 30))).isEqualByComparingTo("0.5");
+    }
 }

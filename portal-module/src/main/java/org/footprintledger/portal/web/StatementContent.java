@@ -4,26 +4,32 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.footprintledger.content.api.CustomerContent;
 import org.footprintledger.content.api.LineContent;
 import org.footprintledger.content.api.StatementLineRef;
 import org.footprintledger.content.api.TipContext;
+import org.footprintledger.footprint.api.FactorSets;
+import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementLine;
+import org.footprintledger.footprint.api.Technology;
 import org.springframework.stereotype.Component;
 
 /**
  * The content shown with a statement: each line's reference for the content module. The statement revision is the
- * line's exact grams as a string: a correction changes the figure, hence binds anew. The statement does not carry
- * the line's technology yet, so tips see it as unknown (matching any technology of the line type).
+ * line's exact grams as a string: a correction changes the figure, hence binds anew. The tips' savings use the factor
+ * value the statement line was computed with (its factor set, line type and technology, from the ledger's registry).
  */
 @Component
 class StatementContent {
 
     private final CustomerContent content;
+    private final FactorSets factorSets;
 
-    StatementContent(CustomerContent content) {
+    StatementContent(CustomerContent content, FactorSets factorSets) {
         this.content = content;
+        this.factorSets = factorSets;
     }
 
     /** Line id to content; tips only when asked (the customer page shows them for the latest month). */
@@ -43,11 +49,13 @@ class StatementContent {
         return byLine;
     }
 
-    static StatementLineRef reference(MonthlyStatement statement, StatementLine line) {
-        var parts = MethodFactors.of(line.factorSetId(), line.lineType());
-        TipContext tipContext = new TipContext(line.lineType(), null, line.exact().bytes(),
-                parts.map(MethodFactors.Parts::fixedGramsPerLineMonth).orElse(null),
-                parts.map(MethodFactors.Parts::gramsPerGo).orElse(null));
+    private StatementLineRef reference(MonthlyStatement statement, StatementLine line) {
+        Technology technology = line.technology() == null ? null : Technology.fromCode(line.technology()).orElse(null);
+        Optional<FactorValue> factor = factorSets.byId(line.factorSetId())
+                .map(set -> set.valueFor(line.lineType(), technology));
+        TipContext tipContext = new TipContext(line.lineType(), technology, line.exact().bytes(),
+                factor.map(FactorValue::gramsPerLineMonth).orElse(null),
+                factor.map(FactorValue::gramsPerGo).orElse(null));
         return new StatementLineRef(statement.subscriberId(), YearMonth.parse(statement.month()), line.lineId(),
                 line.exact().co2eGrams(), new BigDecimal(line.exact().co2eGrams()), tipContext);
     }

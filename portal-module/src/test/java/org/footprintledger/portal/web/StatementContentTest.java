@@ -6,18 +6,26 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
+import org.footprintledger.footprint.api.FactorSets;
+import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.Technology;
 import org.footprintledger.portal.ApiClient;
 import org.footprintledger.portal.PortalIntegrationTest;
 import org.footprintledger.portal.UsageFeed;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The factor parts the tips use are those of the statement: for every line of a real statement, fixed part + grams
- * per Go x octets / 10^9 gives back the statement's exact grams.
+ * The factor parts the tips use are those of the statement: for every line of a real statement, the value of its
+ * factor set for its line type and technology, fixed part + grams per Go x octets / 10^9, gives back the statement's
+ * exact grams; and the line names the technology of its records.
  */
 class StatementContentTest extends PortalIntegrationTest {
+
+    @Autowired
+    FactorSets factorSets;
 
     @Test
     void the_tips_factor_parts_give_back_the_statement_figures() {
@@ -32,10 +40,11 @@ class StatementContentTest extends PortalIntegrationTest {
         });
 
         for (JsonNode line : as("auditor", "auditor").get(path).json().get("lines")) {
-            MethodFactors.Parts parts = MethodFactors.of(line.get("factorSetId").asString(),
-                    LineType.valueOf(line.get("lineType").asString())).orElseThrow();
+            FactorValue parts = factorSets.byId(line.get("factorSetId").asString()).orElseThrow()
+                    .valueFor(LineType.valueOf(line.get("lineType").asString()),
+                            Technology.fromCode(line.get("technology").asString()).orElseThrow());
             BigDecimal go = new BigDecimal(line.get("exact").get("bytes").asLong()).movePointLeft(9);
-            BigDecimal grams = parts.fixedGramsPerLineMonth().add(parts.gramsPerGo().multiply(go));
+            BigDecimal grams = parts.gramsPerLineMonth().add(parts.gramsPerGo().multiply(go));
             assertThat(grams).as(line.get("lineId").asString())
                     .isEqualByComparingTo(new BigDecimal(line.get("exact").get("co2eGrams").asString()));
         }
