@@ -68,6 +68,10 @@ class LedgerBenchmark {
             int payloadBytes = jdbc.queryForObject("SELECT avg(length(payload))::int FROM domain_event_entry "
                     + "WHERE payload_type LIKE '%LineUsageAccruedEvent'", Integer.class);
 
+            long lineMonthsFed = (long) SUBSCRIBERS * 2 * MONTHS;
+            double readModelSeconds = waitUntil(jdbc, "SELECT count(*) FROM ledger_statement_line", lineMonthsFed,
+                    appendStarted);
+
             double rawSeconds = rawBatchedInserts(app.getBean(DataSource.class), accrualEvents, payloadBytes);
 
             MonthClosing closing = app.getBean(MonthClosing.class);
@@ -81,6 +85,8 @@ class LedgerBenchmark {
                 subscriberMonths += report.newlyClosed();
             }
             double closeSeconds = seconds(closeStarted);
+            double closedReadModelSeconds = waitUntil(jdbc,
+                    "SELECT count(*) FROM ledger_statement_line WHERE status = 'CLOSED'", lineMonthsFed, closeStarted);
             long lineMonths = jdbc.queryForObject("SELECT count(*) FROM ledger_month_index", Long.class) * 2;
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
@@ -96,10 +102,13 @@ class LedgerBenchmark {
             System.out.printf("ledger events appended through the feed:                 %,12.0f events/s (%,d events in "
                     + "%.1f s) = %.1f %% of raw%n", accrualEvents / appendSeconds, accrualEvents, appendSeconds,
                     100 * (accrualEvents / appendSeconds) / (accrualEvents / rawSeconds));
+            System.out.printf("    read model up to date %.1f s after the append started%n", readModelSeconds);
             System.out.printf("month closes: %,d subscriber-months (%,d line-months) in %.1f s = %,.0f subscriber-months/s,"
                     + " %,.0f line-months/s, %,.0f statement events/s; slowest month %.1f s%n", subscriberMonths,
                     lineMonths, closeSeconds, subscriberMonths / closeSeconds, lineMonths / closeSeconds,
                     subscriberMonths / closeSeconds, slowestMonth);
+            System.out.printf("    read model shows every line closed %.1f s after the first close started%n",
+                    closedReadModelSeconds);
             System.out.printf("    a close of 1,000,000 line-months at this rate: %.1f s (goal: under 120 s)%n",
                     1_000_000 / (lineMonths / closeSeconds));
             System.out.printf("heap after the run and a GC: %d MB (no ledger state is cached between commands)%n%n",
@@ -170,6 +179,15 @@ class LedgerBenchmark {
             connection.createStatement().execute("DROP TABLE benchmark_raw_events");
             return seconds;
         }
+    }
+
+    /** Seconds from {@code startedNanos} until the query answers {@code expected}. */
+    private static double waitUntil(JdbcTemplate jdbc, String countQuery, long expected, long startedNanos)
+            throws InterruptedException {
+        while (jdbc.queryForObject(countQuery, Long.class) < expected) {
+            Thread.sleep(50);
+        }
+        return seconds(startedNanos);
     }
 
     private static long count(JdbcTemplate jdbc, String table) {
