@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -72,7 +73,7 @@ class ChainVerifier implements LedgerIntegrity {
         String previousHash;
         long expectedSequence;
 
-        void next(String streamId, long sequence, String eventId, java.util.function.Supplier<Object> payload) {
+        void next(String streamId, long sequence, String eventId, Supplier<Object> payload) {
             events++;
             if (!streamId.equals(ledgerId)) {
                 streams++;
@@ -88,7 +89,7 @@ class ChainVerifier implements LedgerIntegrity {
             }
         }
 
-        private String problemOf(long sequence, java.util.function.Supplier<Object> payload) {
+        private String problemOf(long sequence, Supplier<Object> payload) {
             if (sequence != expectedSequence) {
                 String gap = "sequence " + sequence + " follows " + (expectedSequence - 1) + ": events are missing";
                 expectedSequence = sequence;

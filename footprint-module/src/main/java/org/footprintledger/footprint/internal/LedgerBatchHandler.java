@@ -2,9 +2,11 @@ package org.footprintledger.footprint.internal;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.Aggregate;
@@ -56,7 +58,7 @@ class LedgerBatchHandler {
                 FactorSet closedWith = closedMonths.get(fact.month());
                 if (closedWith != null) {
                     ledger.execute(l -> l.handle(CloseLedgerMonthCommand.of(fact.subscriberId(), fact.month(),
-                            closedWith, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
+                            closedWith, clock.instant().truncatedTo(ChronoUnit.MICROS))));
                 }
             }
         });
@@ -66,15 +68,15 @@ class LedgerBatchHandler {
     /** Closes each ledger named; answers how many were newly closed (the others were closed already). */
     @CommandHandler
     long handle(CloseLedgerMonthsCommand batch) throws Exception {
-        long[] newlyClosed = {0};
+        AtomicLong newlyClosed = new AtomicLong();
         prefetchAndRun(batch.ledgers().stream().map(CloseLedgerMonthCommand::ledgerId).toList(), ledgers -> {
             for (CloseLedgerMonthCommand close : batch.ledgers()) {
                 if (ledgers.load(close.ledgerId()).invoke(ledger -> ledger.handle(close))) {
-                    newlyClosed[0]++;
+                    newlyClosed.incrementAndGet();
                 }
             }
         });
-        return newlyClosed[0];
+        return newlyClosed.get();
     }
 
     private interface LedgerWork {

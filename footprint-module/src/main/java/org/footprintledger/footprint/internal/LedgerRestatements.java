@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -91,7 +92,7 @@ class LedgerRestatements implements Restatements {
             throw new IllegalStateException("month " + month + " is not closed: only issued statements are restated");
         }
         long started = System.nanoTime();
-        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String fullReason = reason + " (" + set.id() + ")";
         jdbc.update("UPDATE ledger_month_close SET factor_set_id = ? WHERE month = ?", set.id(), month.toString());
         long ledgers = 0;

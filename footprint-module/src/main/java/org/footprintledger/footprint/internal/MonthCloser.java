@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -74,7 +76,7 @@ class MonthCloser implements MonthClosing {
         }
         FactorSet inForce = factorSets.registry().inForceFor(month);
         // the database keeps microseconds: an instant stored and read back stays equal
-        Instant closedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant closedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long started = System.nanoTime();
         String recordedSetId = transactions.execute(tx -> months.recordClose(month, inForce, requestedBy, closedAt));
         FactorSet closeSet = factorSets.byId(recordedSetId).orElseThrow();
@@ -82,7 +84,7 @@ class MonthCloser implements MonthClosing {
         long[] counts = walk(month, closeSet, closedAt);
         transactions.executeWithoutResult(tx -> months.recordCompleted(month, counts[0], clock.instant()));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        closeTime.record(java.time.Duration.ofMillis(millis));
+        closeTime.record(Duration.ofMillis(millis));
         ledgersClosed.increment(counts[1]);
         log.info("closed {}: {} ledgers, {} newly closed, {} already closed, {} ms", month, counts[0], counts[1],
                 counts[0] - counts[1], millis);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -116,11 +118,11 @@ class StatementLineProjection {
     }
 
     /** The figures shown are replaced only by an event that shows figures (it carries its factor set). */
-    private static final String SHOWN_COLUMNS = java.util.stream.Stream.of("status", "factor_set_id",
+    private static final String SHOWN_COLUMNS = Stream.of("status", "factor_set_id",
                     "shown_records", "shown_estimated_records", "shown_bytes", "exact_go", "exact_grams", "data_go",
                     "co2e_grams")
             .map(c -> c + " = CASE WHEN EXCLUDED.factor_set_id IS NULL THEN l." + c + " ELSE EXCLUDED." + c + " END")
-            .collect(java.util.stream.Collectors.joining(", "));
+            .collect(Collectors.joining(", "));
 
     private void write(Batch batch) {
         List<PendingLine> withTotals = batch.lines.values().stream().filter(l -> l.accrued != null).toList();
