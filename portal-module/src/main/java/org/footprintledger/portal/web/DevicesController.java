@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -62,19 +61,8 @@ class DevicesController {
     /** Replaces the subscriber's whole device list: {@code {"devices":[{"deviceId","modelId","acquiredOn"}]}}. */
     @PutMapping(path = "/api/v1/subscribers/{subscriberId}/devices", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> replace(@PathVariable String subscriberId, HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw tooLarge(request.getContentLengthLong());
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge(body.length);
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            throw BadRequestException.unparseable(e);
-        }
+        JsonNode root = JsonRequestBody.read(request, json, MAX_BODY_BYTES,
+                "at most " + Devices.MAX_DEVICES_PER_SUBSCRIBER + " devices");
         JsonNode list = root == null ? null : root.get("devices");
         if (list == null || !list.isArray()) {
             throw new DeviceRejectedException(null, "devices", "the body must be an object with an array \"devices\"");
@@ -114,8 +102,4 @@ class DevicesController {
         return value.asString();
     }
 
-    private static PayloadTooLargeException tooLarge(long bytes) {
-        return new PayloadTooLargeException("the body is " + bytes + " bytes; the limit is " + MAX_BODY_BYTES
-                + " bytes (at most " + Devices.MAX_DEVICES_PER_SUBSCRIBER + " devices)");
-    }
 }

@@ -10,7 +10,6 @@ import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,19 +30,8 @@ class UsageRecordsController {
 
     @PostMapping(path = "/api/v1/usage/records", consumes = MediaType.APPLICATION_JSON_VALUE)
     IntakeReport submit(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw tooLarge(request.getContentLengthLong());
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge(body.length);
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            throw BadRequestException.unparseable(e);
-        }
+        JsonNode root = JsonRequestBody.read(request, json, MAX_BODY_BYTES,
+                "at most " + UsageIntake.MAX_BATCH_SIZE + " records");
         JsonNode records = root == null ? null : root.get("records");
         if (records == null || !records.isArray()) {
             throw new BadRequestException("the body must be an object with an array \"records\"", null, null);
@@ -59,10 +47,6 @@ class UsageRecordsController {
         return intake.submit(submissions);
     }
 
-    private static PayloadTooLargeException tooLarge(long bytes) {
-        return new PayloadTooLargeException("the body is " + bytes + " bytes; the limit is " + MAX_BODY_BYTES
-                + " bytes (at most " + UsageIntake.MAX_BATCH_SIZE + " records)");
-    }
 
     private static UsageRecordSubmission toSubmission(JsonNode record) {
         return new UsageRecordSubmission(text(record, "recordId"), text(record, "subscriberId"),
