@@ -101,18 +101,19 @@ class DemoDataLoader {
 
     /**
      * Closes every month of the demo feed before the current one, as the schedule would have, then sends one late
-     * record for S0000000's last closed month: the customer page shows a closed statement with its correction.
+     * record on S0000000's mobile line in the last closed month: the customer page shows a closed statement with its
+     * correction.
      */
     private void closePastMonthsThenCorrectOne(LocalDate yesterday) {
         ledgerFeed.feedAll();
         YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
         YearMonth lastClosed = current.minusMonths(1);
-        for (YearMonth month = YearMonth.from(yesterday.minusDays(days)); month.isBefore(current);
+        for (YearMonth month = YearMonth.from(yesterday.minusDays(days - 1L)); month.isBefore(current);
              month = month.plusMonths(1)) {
             closing.close(month, "demo");
         }
-        usage.dailyUsage(subscriberId(0), lastClosed).stream().filter(day -> day.technology() != null
-                        && !day.technology().isEmpty()).findFirst()
+        usage.dailyUsage(subscriberId(0), lastClosed).stream()
+                .filter(day -> day.technology() != null && lineTypeOf(day.technology()).equals("MOBILE")).findFirst()
                 .ifPresent(day -> {
                     IntakeReport report = intake.submit(List.of(new UsageRecordSubmission("DEMO-LATE-"
                             + lastClosed, subscriberId(0), day.lineId(), lineTypeOf(day.technology()),
