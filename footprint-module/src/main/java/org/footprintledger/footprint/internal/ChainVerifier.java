@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +43,12 @@ class ChainVerifier implements LedgerIntegrity {
         this.serializer = serializer;
         Gauge.builder("ledger.integrity.broken", lastBrokenCount, AtomicLong::get)
                 .description("Subscribers with a broken ledger chain at the last integrity check").register(metrics);
+    }
+
+    /** Nightly, so the gauge (and the alert on it) says whether the chains still hold without anyone asking. */
+    @Scheduled(cron = "${footprint.integrity.cron:0 30 3 * * *}", zone = "${footprint.month-close.zone:Europe/Paris}")
+    void verifyNightly() {
+        verify();
     }
 
     @Override
