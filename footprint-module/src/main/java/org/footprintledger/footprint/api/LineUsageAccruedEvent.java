@@ -25,6 +25,13 @@ public record LineUsageAccruedEvent(
         String previousHash,
         String hash) implements LedgerChain.Chained {
 
+    /** This event with its hash: SHA-256 of the previous event's hash and this content. */
+    public LineUsageAccruedEvent linked() {
+        return new LineUsageAccruedEvent(ledgerId, subscriberId, month, lineId, lineType, technology, bytesDelta,
+                recordsDelta, estimatedRecordsDelta, bytesTotal, recordsTotal, estimatedRecordsTotal, sourceBatchId,
+                previousHash, LedgerChain.link(previousHash, chainContent()));
+    }
+
     @Override
     public String chainContent() {
         return Canonical.join("LineUsageAccrued", ledgerId, subscriberId, month, lineId, lineType,

@@ -22,6 +22,12 @@ public record StatementCorrectedEvent(
         String previousHash,
         String hash) implements LedgerChain.Chained {
 
+    /** This event with its hash: SHA-256 of the previous event's hash and this content. */
+    public StatementCorrectedEvent linked() {
+        return new StatementCorrectedEvent(ledgerId, subscriberId, month, correctedAt, reason, factorSet, from, to,
+                previousHash, LedgerChain.link(previousHash, chainContent()));
+    }
+
     @Override
     public String chainContent() {
         return Canonical.join("StatementCorrected", ledgerId, subscriberId, month, correctedAt, reason,

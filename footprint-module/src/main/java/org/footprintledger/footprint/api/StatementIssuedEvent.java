@@ -20,6 +20,12 @@ public record StatementIssuedEvent(
         String previousHash,
         String hash) implements LedgerChain.Chained {
 
+    /** This event with its hash: SHA-256 of the previous event's hash and this content. */
+    public StatementIssuedEvent linked() {
+        return new StatementIssuedEvent(ledgerId, subscriberId, month, issuedAt, factorSet, lines, previousHash,
+                LedgerChain.link(previousHash, chainContent()));
+    }
+
     @Override
     public String chainContent() {
         StringBuilder content = new StringBuilder(Canonical.join("StatementIssued", ledgerId, subscriberId, month,

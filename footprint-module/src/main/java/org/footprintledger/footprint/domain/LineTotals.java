@@ -1,6 +1,7 @@
 package org.footprintledger.footprint.domain;
 
 import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.Technology;
 
 /**
@@ -11,6 +12,13 @@ record LineTotals(LineType lineType, Technology technology, long bytes, long rec
 
     static LineTotals empty(LineType lineType) {
         return new LineTotals(lineType, null, 0, 0, 0);
+    }
+
+    /** The totals an accrual event states (its technology, or the one known before when it names none). */
+    static LineTotals after(LineUsageAccruedEvent event, LineTotals before) {
+        return new LineTotals(event.lineType(),
+                event.technology() != null || before == null ? event.technology() : before.technology(),
+                event.bytesTotal(), event.recordsTotal(), event.estimatedRecordsTotal());
     }
 
     LineTotals plus(Technology factTechnology, long bytesDelta, long recordsDelta, long estimatedRecordsDelta) {

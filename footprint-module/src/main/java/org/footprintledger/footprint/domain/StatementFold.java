@@ -41,10 +41,7 @@ public final class StatementFold {
 
     public void apply(Object event, String eventId) {
         if (event instanceof LineUsageAccruedEvent accrued) {
-            LineTotals before = lines.get(accrued.lineId());
-            lines.put(accrued.lineId(), new LineTotals(accrued.lineType(),
-                    accrued.technology() != null || before == null ? accrued.technology() : before.technology(),
-                    accrued.bytesTotal(), accrued.recordsTotal(), accrued.estimatedRecordsTotal()));
+            lines.put(accrued.lineId(), LineTotals.after(accrued, lines.get(accrued.lineId())));
             eventIdsOf(accrued.lineId()).add(eventId);
         } else if (event instanceof StatementIssuedEvent issued) {
             statementFactorSet = issued.factorSet();

@@ -67,7 +67,7 @@ public class SubscriberMonthLedger {
                 command.month(), command.lineId(), command.lineType(), command.technology(), command.bytesDelta(),
                 command.recordsDelta(), command.estimatedRecordsDelta(), next.bytes(), next.records(),
                 next.estimatedRecords(), command.sourceBatchId(), lastHash, null);
-        apply(chained(accrued));
+        apply(accrued.linked());
         if (isClosed()) {
             correctIfChanged(command.lineId(), statementFactorSet, LateUsage.reasonFor(command.recordsDelta()));
         }
@@ -88,7 +88,7 @@ public class SubscriberMonthLedger {
         });
         StatementIssuedEvent issued = new StatementIssuedEvent(ledgerId, subscriberId, month, command.closedAt(),
                 command.factorSet(), List.copyOf(figures), lastHash, null);
-        apply(chained(issued));
+        apply(issued.linked());
         return true;
     }
 
@@ -106,8 +106,8 @@ public class SubscriberMonthLedger {
             StatementFigures before = shown.get(lineId);
             StatementFigures after = figuresOf(lineId, lines.get(lineId), command.factorSet());
             if (newSet || !after.equals(before)) {
-                apply(chained(new StatementCorrectedEvent(ledgerId, subscriberId, month, command.restatedAt(),
-                        command.reason(), command.factorSet(), before, after, lastHash, null)));
+                apply(new StatementCorrectedEvent(ledgerId, subscriberId, month, command.restatedAt(),
+                        command.reason(), command.factorSet(), before, after, lastHash, null).linked());
             }
         }
     }
@@ -118,9 +118,9 @@ public class SubscriberMonthLedger {
         if (after.equals(before) || (before == null && after.records() == 0)) {
             return;
         }
-        apply(chained(new StatementCorrectedEvent(ledgerId, subscriberId, month,
+        apply(new StatementCorrectedEvent(ledgerId, subscriberId, month,
                 GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS), reason, factorSet, before, after,
-                lastHash, null)));
+                lastHash, null).linked());
     }
 
     private static StatementFigures figuresOf(String lineId, LineTotals totals, FactorSet factorSet) {
@@ -142,32 +142,12 @@ public class SubscriberMonthLedger {
         }
     }
 
-    private static Object chained(LineUsageAccruedEvent e) {
-        return new LineUsageAccruedEvent(e.ledgerId(), e.subscriberId(), e.month(), e.lineId(), e.lineType(),
-                e.technology(), e.bytesDelta(), e.recordsDelta(), e.estimatedRecordsDelta(), e.bytesTotal(),
-                e.recordsTotal(), e.estimatedRecordsTotal(), e.sourceBatchId(), e.previousHash(),
-                LedgerChain.link(e.previousHash(), e.chainContent()));
-    }
-
-    private static Object chained(StatementIssuedEvent e) {
-        return new StatementIssuedEvent(e.ledgerId(), e.subscriberId(), e.month(), e.issuedAt(), e.factorSet(),
-                e.lines(), e.previousHash(), LedgerChain.link(e.previousHash(), e.chainContent()));
-    }
-
-    private static Object chained(StatementCorrectedEvent e) {
-        return new StatementCorrectedEvent(e.ledgerId(), e.subscriberId(), e.month(), e.correctedAt(), e.reason(),
-                e.factorSet(), e.from(), e.to(), e.previousHash(), LedgerChain.link(e.previousHash(), e.chainContent()));
-    }
-
     @EventSourcingHandler
     void on(LineUsageAccruedEvent event) {
         ledgerId = event.ledgerId();
         subscriberId = event.subscriberId();
         month = event.month();
-        LineTotals before = lines.get(event.lineId());
-        lines.put(event.lineId(), new LineTotals(event.lineType(),
-                event.technology() != null || before == null ? event.technology() : before.technology(),
-                event.bytesTotal(), event.recordsTotal(), event.estimatedRecordsTotal()));
+        lines.put(event.lineId(), LineTotals.after(event, lines.get(event.lineId())));
         remember(event.hash());
     }
 

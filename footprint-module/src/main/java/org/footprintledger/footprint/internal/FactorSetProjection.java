@@ -3,6 +3,7 @@ package org.footprintledger.footprint.internal;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.footprintledger.footprint.api.FactorSetPublishedEvent;
@@ -22,10 +23,13 @@ class FactorSetProjection {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final PublishedFactorSets registry;
 
-    FactorSetProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+    FactorSetProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
+                        PublishedFactorSets registry) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.registry = registry;
     }
 
     @EventHandler
@@ -35,6 +39,7 @@ class FactorSetProjection {
                         + "payload) VALUES (?, ?, ?, ?, ?) ON CONFLICT (factor_set_id) DO NOTHING",
                 event.factorSet().id(), Timestamp.from(event.publishedAt()), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData());
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> registry.forget()));
         log.info("factor set {} published ({}, valid from {}{})", event.factorSet().id(), event.factorSet().method(),
                 event.factorSet().validFrom(),
                 event.factorSet().validUntil() == null ? "" : " until " + event.factorSet().validUntil());

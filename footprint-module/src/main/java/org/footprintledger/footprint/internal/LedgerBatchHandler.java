@@ -2,7 +2,6 @@ package org.footprintledger.footprint.internal;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ class LedgerBatchHandler {
                 FactorSet closedWith = closedMonths.get(fact.month());
                 if (closedWith != null) {
                     ledger.execute(l -> l.handle(CloseLedgerMonthCommand.of(fact.subscriberId(), fact.month(),
-                            closedWith, clock.instant().truncatedTo(ChronoUnit.MICROS))));
+                            closedWith, clock.instant())));
                 }
             }
         });

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.FactorSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,8 +80,27 @@ class LedgerMonths {
                 (rs, n) -> rs.getTimestamp(1).toInstant(), month.toString()).stream().findFirst();
     }
 
-    /** One page of the month's subscribers, in id order, after {@code after} ({@code ""} for the first page). */
-    List<String> subscribersOf(YearMonth month, String after, int limit) {
+    /** Restated months: a stream created later for that month is closed under the restated set. */
+    void recordRestatedSet(YearMonth month, FactorSet factorSet) {
+        jdbc.update("UPDATE ledger_month_close SET factor_set_id = ? WHERE month = ?", factorSet.id(),
+                month.toString());
+    }
+
+    /**
+     * Hands the month's subscribers to {@code page}, a page of at most {@code pageSize} at a time in id order (each
+     * page read after the previous one was handed over); answers how many there were.
+     */
+    long forEachPage(YearMonth month, int pageSize, Consumer<List<String>> page) {
+        long subscribers = 0;
+        for (List<String> next = subscribersOf(month, "", pageSize); !next.isEmpty();
+             next = subscribersOf(month, next.get(next.size() - 1), pageSize)) {
+            page.accept(next);
+            subscribers += next.size();
+        }
+        return subscribers;
+    }
+
+    private List<String> subscribersOf(YearMonth month, String after, int limit) {
         return jdbc.queryForList("SELECT subscriber_id FROM ledger_month_index WHERE month = ? AND subscriber_id > ? "
                 + "ORDER BY subscriber_id LIMIT ?", String.class, month.toString(), after, limit);
     }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -32,8 +31,8 @@ class LedgerRestatements implements Restatements {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerRestatements.class);
     private static final int LISTED_DIFFERENCES = 1000;
+    private static final int PAGE_SIZE = 1000;
 
-    private final JdbcTemplate jdbc;
     private final JdbcTemplate cursor;
     private final LedgerMonths months;
     private final PublishedFactorSets factorSets;
@@ -42,10 +41,9 @@ class LedgerRestatements implements Restatements {
     private final Clock clock;
     private final Counter restated;
 
-    LedgerRestatements(JdbcTemplate jdbc, DataSource dataSource, LedgerMonths months,
+    LedgerRestatements(DataSource dataSource, LedgerMonths months,
                        PublishedFactorSets factorSets, CommandGateway commands, TransactionTemplate transactions,
                        Clock clock, MeterRegistry metrics) {
-        this.jdbc = jdbc;
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(1000);
         this.months = months;
@@ -92,19 +90,12 @@ class LedgerRestatements implements Restatements {
             throw new IllegalStateException("month " + month + " is not closed: only issued statements are restated");
         }
         long started = System.nanoTime();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = clock.instant();
         String fullReason = reason + " (" + set.id() + ")";
-        jdbc.update("UPDATE ledger_month_close SET factor_set_id = ? WHERE month = ?", set.id(), month.toString());
-        long ledgers = 0;
-        String after = "";
-        for (List<String> page = months.subscribersOf(month, after, 1000); !page.isEmpty();
-             page = months.subscribersOf(month, after, 1000)) {
-            List<String> subscribers = page;
-            transactions.executeWithoutResult(tx -> subscribers.forEach(subscriber -> commands.sendAndWait(
-                    RestateLedgerMonthCommand.of(subscriber, month, set, fullReason, at))));
-            ledgers += page.size();
-            after = page.get(page.size() - 1);
-        }
+        months.recordRestatedSet(month, set);
+        long ledgers = months.forEachPage(month, PAGE_SIZE, page -> transactions.executeWithoutResult(tx ->
+                page.forEach(subscriber -> commands.sendAndWait(
+                        RestateLedgerMonthCommand.of(subscriber, month, set, fullReason, at)))));
         restated.increment(ledgers);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.warn("{} restated under {} by {}: {} ledgers, {} ms; reason: {}", month, set.id(), requestedBy, ledgers,

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -75,25 +74,27 @@ class MonthCloser implements MonthClosing {
                     + ": it can be closed from " + month.plusMonths(1).atDay(1));
         }
         FactorSet inForce = factorSets.registry().inForceFor(month);
-        // the database keeps microseconds: an instant stored and read back stays equal
-        Instant closedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant closedAt = clock.instant();
         long started = System.nanoTime();
         String recordedSetId = transactions.execute(tx -> months.recordClose(month, inForce, requestedBy, closedAt));
         FactorSet closeSet = factorSets.byId(recordedSetId).orElseThrow();
         log.info("closing {} under {} (requested by {})", month, closeSet.id(), requestedBy);
-        long[] counts = walk(month, closeSet, closedAt);
-        transactions.executeWithoutResult(tx -> months.recordCompleted(month, counts[0], clock.instant()));
+        Walked walked = walk(month, closeSet, closedAt);
+        transactions.executeWithoutResult(tx -> months.recordCompleted(month, walked.ledgers(), clock.instant()));
         long millis = (System.nanoTime() - started) / 1_000_000;
         closeTime.record(Duration.ofMillis(millis));
-        ledgersClosed.increment(counts[1]);
-        log.info("closed {}: {} ledgers, {} newly closed, {} already closed, {} ms", month, counts[0], counts[1],
-                counts[0] - counts[1], millis);
-        return new MonthCloseReport(month.toString(), closeSet.id(), counts[0], counts[1], counts[0] - counts[1],
-                millis);
+        ledgersClosed.increment(walked.newlyClosed());
+        long alreadyClosed = walked.ledgers() - walked.newlyClosed();
+        log.info("closed {}: {} ledgers, {} newly closed, {} already closed, {} ms", month, walked.ledgers(),
+                walked.newlyClosed(), alreadyClosed, millis);
+        return new MonthCloseReport(month.toString(), closeSet.id(), walked.ledgers(), walked.newlyClosed(),
+                alreadyClosed, millis);
     }
 
-    /** Returns {ledgers walked, newly closed}. */
-    private long[] walk(YearMonth month, FactorSet closeSet, Instant closedAt) {
+    private record Walked(long ledgers, long newlyClosed) {
+    }
+
+    private Walked walk(YearMonth month, FactorSet closeSet, Instant closedAt) {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "month-close");
             thread.setDaemon(true);
@@ -101,22 +102,13 @@ class MonthCloser implements MonthClosing {
         });
         try {
             List<Future<Long>> pages = new ArrayList<>();
-            long ledgers = 0;
-            String after = "";
-            while (true) {
-                List<String> page = months.subscribersOf(month, after, pageSize);
-                if (page.isEmpty()) {
-                    break;
-                }
-                ledgers += page.size();
-                after = page.get(page.size() - 1);
-                pages.add(pool.submit(() -> closePage(month, page, closeSet, closedAt)));
-            }
+            long ledgers = months.forEachPage(month, pageSize,
+                    page -> pages.add(pool.submit(() -> closePage(month, page, closeSet, closedAt))));
             long newlyClosed = 0;
             for (Future<Long> page : pages) {
                 newlyClosed += page.get();
             }
-            return new long[] {ledgers, newlyClosed};
+            return new Walked(ledgers, newlyClosed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("month close interrupted; closing again resumes it", e);

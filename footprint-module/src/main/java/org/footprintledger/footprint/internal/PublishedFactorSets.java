@@ -1,6 +1,7 @@
 package org.footprintledger.footprint.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +13,15 @@ import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.PublishFactorSetCommand;
 import org.footprintledger.footprint.domain.FactorRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The factor registry as published: read from {@code ledger_factor_set}, kept in memory, and read again when the
- * number of sets changes (sets are only ever added, so the count says whether another node published one).
+ * The factor registry as published: read from {@code ledger_factor_set} and kept in memory. A publication on this node
+ * drops the copy once committed; another node's shows here within {@code recheck} (sets are only ever added, so the
+ * number of rows, asked at most that often, says whether there is one). Statement reads, closes and ledger batches
+ * ask the registry on every call: they must not cost a query each.
  */
 @Component
 class PublishedFactorSets implements FactorSets {
@@ -26,31 +30,46 @@ class PublishedFactorSets implements FactorSets {
     private final Serializer serializer;
     private final CommandGateway commands;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(-1, new FactorRegistry(List.of()));
+    private final long recheckNanos;
+    private volatile Snapshot snapshot = new Snapshot(-1, new FactorRegistry(List.of()), 0);
 
     PublishedFactorSets(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                        CommandGateway commands, Clock clock) {
+                        CommandGateway commands, Clock clock,
+                        @Value("${footprint.factor-sets.recheck:PT10S}") Duration recheck) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.commands = commands;
         this.clock = clock;
+        this.recheckNanos = recheck.toNanos();
     }
 
-    private record Snapshot(long count, FactorRegistry registry) {
+    private record Snapshot(long count, FactorRegistry registry, long checkedAtNanos) {
     }
 
     FactorRegistry registry() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM ledger_factor_set", Long.class);
         Snapshot current = snapshot;
-        if (count == null || count != current.count()) {
-            current = new Snapshot(count == null ? 0 : count, new FactorRegistry(jdbc.query(
-                    "SELECT published_at, payload_type, payload_revision, payload FROM ledger_factor_set",
-                    (rs, n) -> new FactorRegistry.Published(serializer.deserialize(new SimpleSerializedObject<>(
-                            rs.getBytes("payload"), byte[].class, rs.getString("payload_type"),
-                            rs.getString("payload_revision"))), rs.getTimestamp("published_at").toInstant()))));
-            snapshot = current;
+        long now = System.nanoTime();
+        if (current.count() >= 0 && now - current.checkedAtNanos() < recheckNanos) {
+            return current.registry();
         }
+        Long count = jdbc.queryForObject("SELECT count(*) FROM ledger_factor_set", Long.class);
+        current = count != null && count == current.count() ? new Snapshot(count, current.registry(), now)
+                : new Snapshot(count == null ? 0 : count, load(), now);
+        snapshot = current;
         return current.registry();
+    }
+
+    /** Called once a publication on this node is committed: the next read loads the sets again. */
+    void forget() {
+        snapshot = new Snapshot(-1, snapshot.registry(), 0);
+    }
+
+    private FactorRegistry load() {
+        return new FactorRegistry(jdbc.query(
+                "SELECT published_at, payload_type, payload_revision, payload FROM ledger_factor_set",
+                (rs, n) -> new FactorRegistry.Published(serializer.deserialize(new SimpleSerializedObject<>(
+                        rs.getBytes("payload"), byte[].class, rs.getString("payload_type"),
+                        rs.getString("payload_revision"))), rs.getTimestamp("published_at").toInstant())));
     }
 
     @Override

@@ -51,30 +51,19 @@ final class LedgerStory {
 
     LineUsageAccruedEvent accrued(String line, LineType type, Technology technology, long bytes, long records,
                                   long estimated, long bytesTotal, long recordsTotal, long estimatedTotal) {
-        LineUsageAccruedEvent unlinked = new LineUsageAccruedEvent(LEDGER, SUBSCRIBER, OCTOBER, line, type,
-                technology, bytes, records, estimated, bytesTotal, recordsTotal, estimatedTotal, "batch-1", lastHash,
-                null);
         return remember(new LineUsageAccruedEvent(LEDGER, SUBSCRIBER, OCTOBER, line, type, technology, bytes, records,
-                estimated, bytesTotal, recordsTotal, estimatedTotal, "batch-1", lastHash, hashOf(unlinked)));
+                estimated, bytesTotal, recordsTotal, estimatedTotal, "batch-1", lastHash, null).linked());
     }
 
     StatementIssuedEvent issued(FactorSet set, StatementFigures... lines) {
-        StatementIssuedEvent unlinked = new StatementIssuedEvent(LEDGER, SUBSCRIBER, OCTOBER, CLOSED_AT, set,
-                List.of(lines), lastHash, null);
-        return remember(new StatementIssuedEvent(LEDGER, SUBSCRIBER, OCTOBER, CLOSED_AT, set, List.of(lines),
-                lastHash, hashOf(unlinked)));
+        return remember(new StatementIssuedEvent(LEDGER, SUBSCRIBER, OCTOBER, CLOSED_AT, set, List.of(lines), lastHash,
+                null).linked());
     }
 
     StatementCorrectedEvent corrected(Instant at, String reason, FactorSet set, StatementFigures from,
                                       StatementFigures to) {
-        StatementCorrectedEvent unlinked = new StatementCorrectedEvent(LEDGER, SUBSCRIBER, OCTOBER, at, reason, set,
-                from, to, lastHash, null);
         return remember(new StatementCorrectedEvent(LEDGER, SUBSCRIBER, OCTOBER, at, reason, set, from, to, lastHash,
-                hashOf(unlinked)));
-    }
-
-    private String hashOf(LedgerChain.Chained unlinked) {
-        return LedgerChain.link(lastHash, unlinked.chainContent());
+                null).linked());
     }
 
     private <E extends LedgerChain.Chained> E remember(E event) {

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.footprintledger.footprint.api.Devices;
+import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.MonthClosing;
 import org.footprintledger.footprint.api.SubscriberDevice;
+import org.footprintledger.footprint.api.Technology;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
 import org.footprintledger.usage.api.IntakeReport;
@@ -113,23 +115,18 @@ class DemoDataLoader {
             closing.close(month, "demo");
         }
         usage.dailyUsage(subscriberId(0), lastClosed).stream()
-                .filter(day -> day.technology() != null && lineTypeOf(day.technology()).equals("MOBILE")).findFirst()
+                .filter(day -> Technology.fromCode(day.technology()).map(Technology::lineType)
+                        .filter(LineType.MOBILE::equals).isPresent())
+                .findFirst()
                 .ifPresent(day -> {
                     IntakeReport report = intake.submit(List.of(new UsageRecordSubmission("DEMO-LATE-"
-                            + lastClosed, subscriberId(0), day.lineId(), lineTypeOf(day.technology()),
+                            + lastClosed, subscriberId(0), day.lineId(), LineType.MOBILE.name(),
                             day.technology(), lastClosed.atEndOfMonth().toString(), "1500000000", "500000000", "false",
                             null)), "demo");
                     ledgerFeed.feedAll();
                     log.info("Demo: {} closed; a late record for {} in {} ({} accepted) shows as a correction",
                             lastClosed, subscriberId(0), lastClosed, report.accepted());
                 });
-    }
-
-    private static String lineTypeOf(String technology) {
-        return switch (technology) {
-            case "FTTH", "XDSL", "CABLE" -> "FIXED";
-            default -> "MOBILE";
-        };
     }
 
     private void loadDevices(LocalDate yesterday) {
