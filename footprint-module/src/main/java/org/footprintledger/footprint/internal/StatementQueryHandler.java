@@ -23,6 +23,9 @@ import org.footprintledger.footprint.domain.LineMonthFootprint;
 import org.footprintledger.footprint.domain.StatementFold;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers statement queries: the current statements from the read model (closed lines as issued or corrected, open
@@ -34,11 +37,18 @@ class StatementQueryHandler {
     private final JdbcTemplate jdbc;
     private final PublishedFactorSets factorSets;
     private final StatementHistory history;
+    private final TransactionTemplate snapshot;
 
-    StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history) {
+    StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history,
+                          PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.factorSets = factorSets;
         this.history = history;
+        // lines and corrections are read from one snapshot: the projection writes a correction and the figure it
+        // changed in one transaction, and a statement must never show one without the other
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     @QueryHandler
@@ -52,7 +62,7 @@ class StatementQueryHandler {
         if (query.asOf() != null) {
             return history.statementsAsOf(query.subscriberId(), query.from(), query.to(), query.asOf());
         }
-        return current(query.subscriberId(), query.from(), query.to());
+        return snapshot.execute(tx -> current(query.subscriberId(), query.from(), query.to()));
     }
 
     private List<MonthlyStatement> current(String subscriberId, YearMonth from, YearMonth to) {
