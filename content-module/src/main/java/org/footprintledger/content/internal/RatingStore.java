@@ -2,6 +2,7 @@ package org.footprintledger.content.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.footprintledger.content.api.FeedbackComment;
 import org.footprintledger.content.api.RatingTarget;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** "Was this useful?" answers with their comments and moderation flags (table {@code feedback_rating}). */
 @Repository
@@ -17,14 +20,21 @@ class RatingStore {
 
     private static final String SELECT = "SELECT rating_id, subscriber_id, target, item_id, month, useful, comment, "
             + "hidden, flagged, created_at FROM feedback_rating ";
+    /** How long the vote tally is reused by customer pages; a rating given on this node drops it at once. */
+    private static final long VOTES_REUSED_NANOS = Duration.ofSeconds(60).toNanos();
     private final JdbcClient jdbc;
+    private volatile TipVotes tipVotes;
 
     RatingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    private record TipVotes(Map<Long, long[]> byTip, long countedAtNanos) {
+    }
+
     long insert(String subscriberId, RatingTarget target, Long itemId, Integer itemVersion, String month,
                 boolean useful, String comment) {
+        forgetVotesOnCommit();
         return jdbc.sql("INSERT INTO feedback_rating (subscriber_id, target, item_id, item_version, month, useful, "
                         + "comment) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING rating_id")
                 .params(subscriberId, target.name(), itemId, itemVersion, month, useful, comment)
@@ -33,9 +43,33 @@ class RatingStore {
 
     /**
      * Every tip's yes and no votes, all months together, the basis of the usefulness ranking: one vote per subscriber
-     * and tip, its latest answer, so that clicking "yes" again and again does not push a tip up.
+     * and tip, its latest answer, so that clicking "yes" again and again does not push a tip up. Counting them scans
+     * every tip rating, and every customer page ranks its tips: the tally is reused for a minute (another node's
+     * ratings show within that minute).
      */
     Map<Long, long[]> tipVotes() {
+        TipVotes counted = tipVotes;
+        if (counted == null || System.nanoTime() - counted.countedAtNanos() > VOTES_REUSED_NANOS) {
+            counted = new TipVotes(Map.copyOf(countTipVotes()), System.nanoTime());
+            tipVotes = counted;
+        }
+        return counted.byTip();
+    }
+
+    private void forgetVotesOnCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            tipVotes = null;
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                tipVotes = null;
+            }
+        });
+    }
+
+    private Map<Long, long[]> countTipVotes() {
         Map<Long, long[]> votes = new HashMap<>();
         jdbc.sql("SELECT item_id, count(*) FILTER (WHERE useful) AS yes, count(*) FILTER (WHERE NOT useful) AS no "
                         + "FROM (SELECT DISTINCT ON (subscriber_id, item_id) item_id, useful FROM feedback_rating "
