@@ -38,8 +38,11 @@ class AxonConfiguration {
                 .build();
     }
 
-    private static Serializer jacksonSerializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).defaultTyping().build();
+    static Serializer jacksonSerializer() {
+        ObjectMapper mapper = axonObjectMapper();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
+        mapper.registerModule(MetaDataReader.module());
+        return serializer;
     }
 
     @Bean
