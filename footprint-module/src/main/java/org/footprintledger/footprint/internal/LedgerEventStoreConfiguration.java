@@ -3,7 +3,10 @@ package org.footprintledger.footprint.internal;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -14,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The ledger's event store: Axon's JDBC engine on {@code domain_event_entry}, whose {@code global_index} is a
  * {@code bigserial} drawn inside the INSERT, so two nodes never append into an old block of ids and a tracking
- * processor never skips an event (stack.md, trap 3); wrapped to read many ledger streams in one query for batches.
+ * processor never skips an event (stack.md, trap 3); wrapped to read many ledger streams in one query for batches and
+ * to append one transaction at a time; under Axon's embedded event store without its scan of staged events.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerEventStoreConfiguration {
@@ -35,6 +39,15 @@ class LedgerEventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /** In place of Axon's auto-configured event store (same settings), see {@link LedgerEventStore}. */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
+        return new LedgerEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
 
     @Bean

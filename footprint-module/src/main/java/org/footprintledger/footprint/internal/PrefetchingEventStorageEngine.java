@@ -21,16 +21,21 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 /**
- * The JDBC event store, plus one trick for batches: before a batch command loads its ledgers one by one, the streams
+ * The JDBC event store, with appends taken one transaction at a time (see {@link #appendEvents}), plus one trick for
+ * batches: before a batch command loads its ledgers one by one, the streams
  * of all of them are read in one query and served from memory for the rest of that command (in its thread only).
  * A thousand ledgers cost one round trip instead of two thousand (stream and snapshot per ledger). Ledger streams
  * are short by design and never snapshotted, so the full stream is always the right answer.
  */
 final class PrefetchingEventStorageEngine implements EventStorageEngine {
+
+    /** The advisory lock key of appends to the ledger's event table (any fixed value no other lock uses). */
+    static final long APPEND_LOCK = 0x4c45444745524150L;
 
     private final EventStorageEngine delegate;
     private final ConnectionProvider connections;
@@ -91,9 +96,34 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine {
         return delegate.readSnapshot(aggregateIdentifier);
     }
 
+    /**
+     * Appends after taking the ledger's append lock, held until the transaction ends: transactions that append commit
+     * one after the other, in the order of the {@code global_index} values they drew. Without it, two feeders
+     * appending 1 000 events each leave up to 1 000 gaps open in a tracking token that reads the newer batch first,
+     * and every event read while they are open copies the token's gap set (and the next fetch lists every gap in its
+     * query): in the benchmark, two feeders appended a third slower than one. Appends outside a transaction take the
+     * lock for their statement only.
+     */
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
+        if (!events.isEmpty()) {
+            takeAppendLock();
+        }
         delegate.appendEvents(events);
+    }
+
+    private void takeAppendLock() {
+        try {
+            Connection connection = connections.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, APPEND_LOCK);
+                lock.execute();
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("could not take the ledger append lock", e);
+        }
     }
 
     @Override

@@ -52,7 +52,7 @@ class LedgerFeeder implements LedgerFeed {
                  MeterRegistry metrics, IntakeActivity intake,
                  @Value("${footprint.ledger-feeder.facts-per-round:20000}") int factsPerRound,
                  @Value("${footprint.ledger-feeder.facts-per-transaction:1000}") int factsPerTransaction,
-                 @Value("${footprint.ledger-feeder.facts-per-command:100}") int factsPerCommand,
+                 @Value("${footprint.ledger-feeder.facts-per-command:1000}") int factsPerCommand,
                  @Value("${footprint.ledger-feeder.partitions:2}") int partitions) {
         this.partitions = Math.max(1, partitions);
         this.partitionWorkers = Executors.newFixedThreadPool(this.partitions, runnable -> {
@@ -66,8 +66,9 @@ class LedgerFeeder implements LedgerFeed {
         this.transactions = transactions;
         this.factsPerRound = factsPerRound;
         this.factsPerTransaction = factsPerTransaction;
-        // Axon scans the events staged in a unit of work each time it loads an aggregate: the cost of a command grows
-        // with the square of its facts, so commands stay small and a transaction carries several of them
+        // one command per transaction by default: its events are appended in one batch at its end, which is when the
+        // ledger's append lock is taken (the ledger's event store skips Axon's scan of staged events, which made a
+        // command's cost grow with the cube of its facts and kept commands at 100 facts)
         this.factsPerCommand = factsPerCommand;
         this.factsFed = Counter.builder("usage.ledger.facts.fed")
                 .description("Line-month facts appended to the ledger").register(metrics);
