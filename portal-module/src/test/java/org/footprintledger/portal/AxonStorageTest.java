@@ -3,6 +3,8 @@ package org.footprintledger.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -16,6 +18,9 @@ class AxonStorageTest extends PortalIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void no_axon_column_is_a_large_object() {
@@ -46,10 +51,12 @@ class AxonStorageTest extends PortalIntegrationTest {
     }
 
     @Test
-    void the_ledger_processor_runs_with_its_configured_segments() {
+    void the_ledger_processor_runs_with_its_configured_segments_each_with_a_thread() {
         Integer segments = jdbc.queryForObject(
                 "SELECT count(*) FROM token_entry WHERE processor_name = 'ledger'", Integer.class);
         assertThat(segments).isEqualTo(environment.getRequiredProperty(
-                "axon.eventhandling.processors.ledger.initial-segment-count", Integer.class)).isGreaterThan(1);
+                "axon.eventhandling.processors.ledger.initial-segment-count", Integer.class));
+        assertThat(processing.eventProcessor("ledger", StreamingEventProcessor.class).orElseThrow().maxCapacity())
+                .as("a segment without a thread is never processed").isGreaterThanOrEqualTo(segments);
     }
 }
