@@ -60,22 +60,12 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long nanos = System.nanoTime() - started;
-                meters.success.increment();
-                meters.processed.increment();
-                meters.successTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.allTimer.record(nanos, TimeUnit.NANOSECONDS);
-                busy.add(nanos);
+                busy.add(meters.handled(meters.success, meters.successTimer, started));
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                long nanos = System.nanoTime() - started;
-                meters.failure.increment();
-                meters.processed.increment();
-                meters.failureTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.allTimer.record(nanos, TimeUnit.NANOSECONDS);
-                busy.add(nanos);
+                busy.add(meters.handled(meters.failure, meters.failureTimer, started));
             }
 
             @Override
@@ -119,6 +109,16 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
             allTimer = timer("allTimer", registry, tags);
             successTimer = timer("successTimer", registry, tags);
             failureTimer = timer("failureTimer", registry, tags);
+        }
+
+        /** Counts and times one handled event in its outcome; answers its processing time. */
+        long handled(Counter outcome, Timer outcomeTimer, long startedNanos) {
+            long nanos = System.nanoTime() - startedNanos;
+            outcome.increment();
+            processed.increment();
+            outcomeTimer.record(nanos, TimeUnit.NANOSECONDS);
+            allTimer.record(nanos, TimeUnit.NANOSECONDS);
+            return nanos;
         }
 
         private static Timer timer(String name, MeterRegistry registry, Tags tags) {
