@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Ledger scenarios over HTTP: a fresh subscriber per test, the feed, the ops and the auditor clients. Month closes act
- * on every subscriber of a month, so each test works in months of its own (in 2023, which no other test uses).
+ * on every subscriber of a month, so a test that closes works in months of its own (in 2023, which no other test
+ * uses).
  */
 abstract class LedgerIntegrationTest extends PortalIntegrationTest {
 

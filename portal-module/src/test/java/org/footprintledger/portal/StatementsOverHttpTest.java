@@ -1,12 +1,7 @@
 package org.footprintledger.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.UUID;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -14,45 +9,13 @@ import tools.jackson.databind.JsonNode;
  * One usage record all the way to the customer's statement: the feed posts records over HTTP, the ledger accrues
  * them, the statement endpoint returns figures that match hand-computed values to the gram and to the octet.
  */
-class StatementsOverHttpTest extends PortalIntegrationTest {
+class StatementsOverHttpTest extends LedgerIntegrationTest {
 
-    private String subscriber;
-    private ApiClient feed;
-    private ApiClient auditor;
-
-    @BeforeEach
-    void newSubscriber() {
-        subscriber = "s-" + UUID.randomUUID().toString().substring(0, 8);
-        feed = as("feed", "feed");
-        auditor = as("auditor", "auditor");
-    }
-
-    private String id(String suffix) {
-        return subscriber + "-" + suffix;
-    }
-
+    /** Posts a batch and answers the feed's report (rejections are part of what some tests check). */
     private JsonNode post(UsageFeed batch) {
         ApiClient.Response response = feed.postJson("/api/v1/usage/records", batch.body());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private JsonNode statementOnceItShows(String month, Predicate<JsonNode> ready) {
-        String path = "/api/v1/subscribers/" + subscriber + "/statements/" + month;
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    ApiClient.Response response = auditor.get(path);
-                    return response.status() == 200 ? response.json() : null;
-                }, statement -> statement != null && ready.test(statement));
-    }
-
-    private static JsonNode line(JsonNode statement, String lineId) {
-        for (JsonNode line : statement.get("lines")) {
-            if (line.get("lineId").asString().equals(lineId)) {
-                return line;
-            }
-        }
-        throw new AssertionError("no line " + lineId + " in " + statement);
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class SavingEstimator {
         if (rule.savingBasis() == SavingBasis.LINE_FLAT || flatLine) {
             return of(BigDecimal.ZERO, Caveat.FLAT_FIGURE);
         }
-        BigDecimal grams = rule.volumeShare().multiply(TipTargeting.monthlyGo(line)).multiply(line.gramsPerGo());
+        BigDecimal grams = rule.volumeShare().multiply(line.monthlyGo()).multiply(line.gramsPerGo());
         return of(grams, Caveat.PER_GO_CONVENTION);
     }
 

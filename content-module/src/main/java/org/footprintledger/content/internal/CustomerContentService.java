@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.footprintledger.content.api.ChosenEquivalence;
 import org.footprintledger.content.api.CustomerContent;
 import org.footprintledger.content.api.EquivalenceBinding;
@@ -50,8 +51,8 @@ class CustomerContentService implements CustomerContent {
     public LineContent show(StatementLineRef line, boolean withTips) {
         List<ChosenEquivalence> equivalences = bound(line);
         List<ShownTip> shown = withTips ? tips(line, false) : List.of();
-        views.count(equivalences.stream().map(ChosenEquivalence::itemId).toList());
-        views.count(shown.stream().map(ShownTip::itemId).toList());
+        views.count(Stream.concat(equivalences.stream().map(ChosenEquivalence::itemId),
+                shown.stream().map(ShownTip::itemId)).toList());
         metrics.views("EQUIVALENCE", equivalences.size());
         metrics.views("TIP", shown.size());
         return new LineContent(line.lineId(), equivalences, shown);

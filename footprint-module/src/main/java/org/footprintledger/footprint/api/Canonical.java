@@ -3,13 +3,17 @@ package org.footprintledger.footprint.api;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** Text forms that do not depend on how a value was written or parsed: the input of hashes and checksums. */
-final class Canonical {
+/**
+ * Text forms that do not depend on how a value was written or parsed: the input of hashes and checksums, and the exact
+ * figures stored and shown ({@link #decimal}).
+ */
+public final class Canonical {
 
     private Canonical() {
     }
 
-    static String decimal(BigDecimal value) {
+    /** A plain decimal without trailing zeros (no exponent), {@code 0} for zero: e.g. {@code 642.1999999506}. */
+    public static String decimal(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 

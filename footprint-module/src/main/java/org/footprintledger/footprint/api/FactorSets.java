@@ -1,16 +1,13 @@
 package org.footprintledger.footprint.api;
 
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
-/** The factor registry: every published set, the one in force for a month, publication of a new set. */
+/** The factor registry: every published set, a set by id, publication of a new set. */
 public interface FactorSets {
 
     List<PublishedSet> all();
-
-    Optional<FactorSet> inForceFor(YearMonth month);
 
     Optional<FactorSet> byId(String factorSetId);
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.FactorSets.PublishedSet;
 import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.LineType;
 
@@ -35,15 +36,11 @@ public final class FactorRegistry {
                     + "internet fixe 4 100 g éqCO2 par mois pour une ligne utilisée, quel que soit le volume. "
                     + "1 Go = 10^9 octets. Valeurs arrondies à l'unité la plus proche (demi vers le haut).");
 
-    private final List<Published> sets;
+    private final List<PublishedSet> sets;
 
-    public FactorRegistry(List<Published> sets) {
-        this.sets = sets.stream().sorted(Comparator.comparing((Published p) -> p.set().validFrom())
-                .thenComparing(Published::publishedAt)).toList();
-    }
-
-    /** A factor set and when it was published. */
-    public record Published(FactorSet set, Instant publishedAt) {
+    public FactorRegistry(List<PublishedSet> sets) {
+        this.sets = sets.stream().sorted(Comparator.comparing((PublishedSet p) -> p.factorSet().validFrom())
+                .thenComparing(PublishedSet::publishedAt)).toList();
     }
 
     public FactorSet inForceFor(YearMonth month) {
@@ -54,19 +51,19 @@ public final class FactorRegistry {
     /** The set in force for a month as the registry stood at {@code asOf}. */
     public Optional<FactorSet> inForceFor(YearMonth month, Instant asOf) {
         FactorSet chosen = null;
-        for (Published published : sets) {
-            if (published.set().inForceFor(month) && !published.publishedAt().isAfter(asOf)) {
-                chosen = published.set();
+        for (PublishedSet published : sets) {
+            if (published.factorSet().inForceFor(month) && !published.publishedAt().isAfter(asOf)) {
+                chosen = published.factorSet();
             }
         }
         return Optional.ofNullable(chosen);
     }
 
     public Optional<FactorSet> byId(String id) {
-        return sets.stream().map(Published::set).filter(s -> s.id().equals(id)).findFirst();
+        return sets.stream().map(PublishedSet::factorSet).filter(s -> s.id().equals(id)).findFirst();
     }
 
-    public List<Published> all() {
+    public List<PublishedSet> all() {
         return sets;
     }
 }

@@ -2,6 +2,7 @@ package org.footprintledger.footprint.domain;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.footprintledger.footprint.api.Canonical;
 import org.footprintledger.footprint.api.Correction;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorValue;
@@ -27,19 +28,17 @@ public final class FigureExplanation {
     }
 
     static String formula(StatementFigures figures, FactorValue factor, BigDecimal octetsPerGo) {
-        String fixedPart = figures.records() > 0 ? plain(factor.gramsPerLineMonth()) : "0";
-        return "Go = " + figures.bytes() + " octets / " + plain(octetsPerGo) + " octets par Go = " + figures.exactGo()
+        String fixedPart = figures.records() > 0 ? Canonical.decimal(factor.gramsPerLineMonth()) : "0";
+        return "Go = " + figures.bytes() + " octets / " + Canonical.decimal(octetsPerGo) + " octets par Go = "
+                + figures.exactGo()
                 + " ; g éqCO2 = part fixe " + fixedPart + " g (ligne utilisée dans le mois : "
                 + (figures.records() > 0 ? "oui, " + figures.records() + " enregistrements" : "non") + ") + "
-                + plain(factor.gramsPerGo()) + " g/Go × " + figures.exactGo() + " Go = " + figures.exactGrams();
+                + Canonical.decimal(factor.gramsPerGo()) + " g/Go × " + figures.exactGo() + " Go = "
+                + figures.exactGrams();
     }
 
     static String rounding(StatementFigures figures) {
         return figures.exactGo() + " Go → " + figures.dataGo() + " Go ; " + figures.exactGrams() + " g → "
                 + figures.co2eGrams() + " g éqCO2. " + ROUNDING_RULE;
-    }
-
-    private static String plain(BigDecimal value) {
-        return LineMonthFootprint.plain(value);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.footprintledger.footprint.api.Canonical;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.LineType;
@@ -18,7 +19,7 @@ import org.footprintledger.footprint.api.Technology;
  * Go x Go. Nothing is rounded here; {@link #displayedGo()} and {@link #displayedGrams()} round half-up to the unit,
  * for display only.
  */
-public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eGrams, FactorValue factor) {
+public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eGrams) {
 
     public static LineMonthFootprint compute(FactorSet factorSet, LineType lineType, Technology technology, long bytes,
                                              long records) {
@@ -29,7 +30,7 @@ public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eG
         FactorValue factor = factorSet.valueFor(lineType, technology);
         BigDecimal fixedPart = records > 0 ? factor.gramsPerLineMonth() : BigDecimal.ZERO;
         BigDecimal grams = fixedPart.add(factor.gramsPerGo().multiply(go));
-        return new LineMonthFootprint(bytes, go, grams, factor);
+        return new LineMonthFootprint(bytes, go, grams);
     }
 
     /**
@@ -49,7 +50,7 @@ public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eG
                                            Technology technology, long bytes, long records, long estimatedRecords) {
         LineMonthFootprint footprint = compute(factorSet, lineType, technology, bytes, records);
         return new StatementFigures(lineId, lineType, technology, bytes, records, estimatedRecords,
-                plain(footprint.dataGo), plain(footprint.co2eGrams), footprint.displayedGo(),
+                Canonical.decimal(footprint.dataGo), Canonical.decimal(footprint.co2eGrams), footprint.displayedGo(),
                 footprint.displayedGrams());
     }
 
@@ -63,11 +64,7 @@ public record LineMonthFootprint(long bytes, BigDecimal dataGo, BigDecimal co2eG
 
     /** The exact grams as a plain decimal string without trailing zeros, e.g. {@code 642.1999999506}. */
     public String exactGrams() {
-        return plain(co2eGrams);
-    }
-
-    static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        return Canonical.decimal(co2eGrams);
     }
 
     static long roundForDisplay(BigDecimal value) {

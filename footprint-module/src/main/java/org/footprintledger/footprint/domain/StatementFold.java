@@ -11,9 +11,11 @@ import java.util.function.Function;
 import org.footprintledger.footprint.api.Correction;
 import org.footprintledger.footprint.api.ExactFigures;
 import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.LineExplanation;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
+import org.footprintledger.footprint.api.StatementExplanation;
 import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
 import org.footprintledger.footprint.api.StatementLine;
@@ -59,7 +61,7 @@ public final class StatementFold {
         }
     }
 
-    public static Correction correctionOf(Instant at, StatementFigures from, StatementFigures to, String reason) {
+    private static Correction correctionOf(Instant at, StatementFigures from, StatementFigures to, String reason) {
         return new Correction(at, from == null ? 0 : from.co2eGrams(), to.co2eGrams(), reason);
     }
 
@@ -67,16 +69,12 @@ public final class StatementFold {
         return eventIds.computeIfAbsent(lineId, id -> new ArrayList<>());
     }
 
-    public boolean closed() {
+    private boolean closed() {
         return statementFactorSet != null;
     }
 
-    public Optional<FactorSet> statementFactorSet() {
-        return Optional.ofNullable(statementFactorSet);
-    }
-
     /** The figures each line shows: issued or corrected when closed, computed with {@code openSet} when open. */
-    public Map<String, StatementFigures> figures(FactorSet openSet) {
+    private Map<String, StatementFigures> figures(FactorSet openSet) {
         Map<String, StatementFigures> figures = new TreeMap<>();
         if (closed()) {
             shown.forEach((lineId, line) -> {
@@ -95,24 +93,46 @@ public final class StatementFold {
         return figures;
     }
 
-    public List<String> ledgerEventIdsOf(String lineId) {
+    private List<String> ledgerEventIdsOf(String lineId) {
         return List.copyOf(eventIds.getOrDefault(lineId, List.of()));
     }
 
-    public List<Correction> correctionsOf(String lineId) {
+    private List<Correction> correctionsOf(String lineId) {
         return List.copyOf(corrections.getOrDefault(lineId, List.of()));
     }
 
     /** The statement, or empty when no line has usage; {@code openSet} resolves the set of an open month. */
     public Optional<MonthlyStatement> statement(Function<YearMonth, Optional<FactorSet>> openSet) {
-        FactorSet set = closed() ? statementFactorSet : openSet.apply(month).orElse(null);
+        FactorSet set = setFor(openSet);
         if (set == null) {
             return Optional.empty();
         }
         List<StatementLine> statementLines = new ArrayList<>();
         figures(set).forEach((lineId, figures) -> statementLines.add(lineOf(figures, set, correctionsOf(lineId))));
-        return statementLines.isEmpty() ? Optional.empty() : Optional.of(new MonthlyStatement(subscriberId,
-                month.toString(), closed() ? StatementStatus.CLOSED : StatementStatus.OPEN, statementLines));
+        return statementLines.isEmpty() ? Optional.empty()
+                : Optional.of(new MonthlyStatement(subscriberId, month.toString(), status(), statementLines));
+    }
+
+    /** The trace of each figure of {@link #statement}, or empty when no line has usage. */
+    public Optional<StatementExplanation> explanation(Function<YearMonth, Optional<FactorSet>> openSet) {
+        FactorSet set = setFor(openSet);
+        if (set == null) {
+            return Optional.empty();
+        }
+        List<LineExplanation> lines = new ArrayList<>();
+        figures(set).forEach((lineId, figures) -> lines.add(FigureExplanation.of(figures, set,
+                ledgerEventIdsOf(lineId), correctionsOf(lineId))));
+        return lines.isEmpty() ? Optional.empty()
+                : Optional.of(new StatementExplanation(subscriberId, month.toString(), status(), lines));
+    }
+
+    /** The statement's set when closed, else the one {@code openSet} gives for the month (null when none). */
+    private FactorSet setFor(Function<YearMonth, Optional<FactorSet>> openSet) {
+        return closed() ? statementFactorSet : openSet.apply(month).orElse(null);
+    }
+
+    private StatementStatus status() {
+        return closed() ? StatementStatus.CLOSED : StatementStatus.OPEN;
     }
 
     public static StatementLine lineOf(StatementFigures figures, FactorSet set, List<Correction> corrections) {

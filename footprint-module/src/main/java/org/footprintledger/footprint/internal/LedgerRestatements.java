@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.footprintledger.footprint.api.LedgerConflictException;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
@@ -87,7 +88,7 @@ class LedgerRestatements implements Restatements {
     public RestatementReport restate(YearMonth month, String factorSetId, String reason, String requestedBy) {
         FactorSet set = setFor(month, factorSetId);
         if (months.closeCompletedAt(month).isEmpty()) {
-            throw new IllegalStateException("month " + month + " is not closed: only issued statements are restated");
+            throw new LedgerConflictException("month " + month + " is not closed: only issued statements are restated");
         }
         long started = System.nanoTime();
         Instant at = clock.instant();

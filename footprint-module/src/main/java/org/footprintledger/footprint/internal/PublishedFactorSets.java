@@ -2,7 +2,6 @@ package org.footprintledger.footprint.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -67,19 +66,14 @@ class PublishedFactorSets implements FactorSets {
     private FactorRegistry load() {
         return new FactorRegistry(jdbc.query(
                 "SELECT published_at, payload_type, payload_revision, payload FROM ledger_factor_set",
-                (rs, n) -> new FactorRegistry.Published(serializer.deserialize(new SimpleSerializedObject<>(
+                (rs, n) -> new PublishedSet(serializer.deserialize(new SimpleSerializedObject<>(
                         rs.getBytes("payload"), byte[].class, rs.getString("payload_type"),
                         rs.getString("payload_revision"))), rs.getTimestamp("published_at").toInstant())));
     }
 
     @Override
     public List<PublishedSet> all() {
-        return registry().all().stream().map(p -> new PublishedSet(p.set(), p.publishedAt())).toList();
-    }
-
-    @Override
-    public Optional<FactorSet> inForceFor(YearMonth month) {
-        return registry().inForceFor(month, clock.instant());
+        return registry().all();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
@@ -80,8 +81,8 @@ class LineMonthFootprintTest {
     void the_registry_applies_the_set_in_force_for_the_month_changing_at_its_boundary() {
         FactorSet later = operatorSet("OP-2024", java.time.LocalDate.of(2024, 1, 1), "24.3");
         FactorRegistry registry = new FactorRegistry(java.util.List.of(
-                new FactorRegistry.Published(later, java.time.Instant.parse("2024-02-01T00:00:00Z")),
-                new FactorRegistry.Published(ADEME_2022, java.time.Instant.parse("2022-01-01T00:00:00Z"))));
+                new FactorSets.PublishedSet(later, java.time.Instant.parse("2024-02-01T00:00:00Z")),
+                new FactorSets.PublishedSet(ADEME_2022, java.time.Instant.parse("2022-01-01T00:00:00Z"))));
 
         assertThat(registry.inForceFor(YearMonth.of(2023, 12)).id()).isEqualTo("ADEME-2022");
         assertThat(registry.inForceFor(YearMonth.of(2024, 1)).id()).isEqualTo("OP-2024");

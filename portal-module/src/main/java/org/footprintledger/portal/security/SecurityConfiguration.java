@@ -76,7 +76,8 @@ class SecurityConfiguration {
         if (jwtMode) {
             http.oauth2ResourceServer(jwt -> jwt.jwt(withDefaults()));
         } else {
-            http.formLogin(form -> form.successHandler(new HomeByRole())).logout(withDefaults());
+            // after the login form, "/" sends editors to the editor pages and everyone else to the customer area
+            http.formLogin(form -> form.defaultSuccessUrl("/", true)).logout(withDefaults());
         }
         return http.build();
     }

@@ -5,7 +5,6 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -37,20 +36,10 @@ final class SubscriberDataAccess implements AuthorizationManager<RequestAuthoriz
         if (auth == null || !auth.isAuthenticated()) {
             return new AuthorizationDecision(false);
         }
-        if (auditorAllowed && hasRole(auth, Roles.AUDITOR)) {
+        if (auditorAllowed && Roles.has(auth, Roles.AUDITOR)) {
             return new AuthorizationDecision(true);
         }
         String requested = context.getVariables().get(SUBSCRIBER_ID);
-        return new AuthorizationDecision(hasRole(auth, Roles.SUBSCRIBER) && auth.getName().equals(requested));
-    }
-
-    private static boolean hasRole(Authentication auth, String role) {
-        String authority = "ROLE_" + role;
-        for (GrantedAuthority granted : auth.getAuthorities()) {
-            if (authority.equals(granted.getAuthority())) {
-                return true;
-            }
-        }
-        return false;
+        return new AuthorizationDecision(Roles.has(auth, Roles.SUBSCRIBER) && auth.getName().equals(requested));
     }
 }

@@ -10,8 +10,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApiError(int status, String error, String message, Integer line, Integer column, Integer index, String field,
                 String reason) {
-
-    ApiError(int status, String error, String message, Integer line, Integer column, String field) {
-        this(status, error, message, line, column, null, field, null);
-    }
 }

@@ -5,6 +5,7 @@ import org.footprintledger.content.api.ContentConflictException;
 import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.footprint.api.DeviceRejectedException;
+import org.footprintledger.footprint.api.LedgerConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -12,14 +13,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.DatabindException;
 
-@RestControllerAdvice(assignableTypes = {UsageRecordsController.class, StatementsController.class,
-        UsageImportsController.class, LedgerOperationsController.class, AuditController.class,
-        DevicesController.class, ContentController.class, ContentReportsController.class,
-        ContentPreviewController.class, FeedbackController.class})
+/** Every REST controller's errors as {@link ApiError} (the pages have their own). */
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
@@ -62,9 +62,7 @@ class ApiErrorHandler {
 
     @ExceptionHandler(DeviceRejectedException.class)
     ResponseEntity<ApiError> deviceRejected(DeviceRejectedException e) {
-        HttpStatus status = HttpStatus.BAD_REQUEST;
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(),
-                e.getMessage(), null, null, e.index(), e.field(), e.reason()));
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, e.index(), e.field(), e.reason());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
@@ -73,8 +71,11 @@ class ApiErrorHandler {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, field);
     }
 
-    /** A rule refused the request as things stand (a published set changed, an open month restated, a workflow). */
-    @ExceptionHandler({IllegalStateException.class, ContentConflictException.class})
+    /**
+     * A rule refused the request as things stand (a published set changed, an open month restated, a workflow step
+     * out of order). Other {@link IllegalStateException}s are internal errors, answered 500 and logged below.
+     */
+    @ExceptionHandler({LedgerConflictException.class, ContentConflictException.class})
     ResponseEntity<ApiError> conflict(RuntimeException e) {
         return error(HttpStatus.CONFLICT, e.getMessage(), null, null, null);
     }
@@ -98,7 +99,12 @@ class ApiErrorHandler {
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column,
                                                   String field) {
-        return ResponseEntity.status(status)
-                .body(new ApiError(status.value(), status.getReasonPhrase(), message, line, column, field));
+        return error(status, message, line, column, null, field, null);
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column,
+                                                  Integer index, String field, String reason) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message,
+                line, column, index, field, reason));
     }
 }

@@ -15,6 +15,7 @@ import org.footprintledger.content.api.Lang;
 import org.footprintledger.content.api.LineContent;
 import org.footprintledger.footprint.api.Devices;
 import org.footprintledger.footprint.api.MonthlyStatement;
+import org.footprintledger.portal.security.Roles;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,11 +49,10 @@ class CustomerAreaController {
         this.clock = clock;
     }
 
+    /** Where a login lands: editors on the editor pages, everyone else in the customer area. */
     @GetMapping("/")
     String home(Authentication authentication) {
-        boolean editor = authentication.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_EDITOR".equals(a.getAuthority()));
-        return editor ? "redirect:/editeur" : "redirect:/espace-client";
+        return Roles.has(authentication, Roles.EDITOR) ? "redirect:/editeur" : "redirect:/espace-client";
     }
 
     @GetMapping("/espace-client")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.footprintledger.footprint.api.Canonical;
 import org.footprintledger.footprint.api.DeviceFootprint;
 
 /**
@@ -61,10 +62,11 @@ public record DeviceView(String subscriberId, String month, String scope, String
                 f.model().nameFr(), f.acquiredOn(), f.ageMonths(), f.withinLifetime(),
                 f.lastAmortisedMonth().toString(), DeviceFootprint.displayKg(f.manufactureKgCo2e()),
                 DeviceFootprint.displayKg(f.useKgCo2e()), DeviceFootprint.displayKg(f.totalKgCo2e()),
-                new Exact(plain(f.manufactureKgCo2e()), plain(f.useKgCo2e()), plain(f.totalKgCo2e())),
+                new Exact(Canonical.decimal(f.manufactureKgCo2e()), Canonical.decimal(f.useKgCo2e()),
+                        Canonical.decimal(f.totalKgCo2e())),
                 f.model().source())).toList();
         return new DeviceView(subscriberId, month.toString(), SCOPE, METHOD, devices,
-                DeviceFootprint.displayKg(total), plain(total));
+                DeviceFootprint.displayKg(total), Canonical.decimal(total));
     }
 
     /** For the page: each model's source once, "Smartphone — Étude ADEME-Arcep …". */
@@ -80,9 +82,5 @@ public record DeviceView(String subscriberId, String month, String scope, String
     /** French display of a rounded kg figure: "2,8". */
     static String kgFr(BigDecimal kg) {
         return kg.toPlainString().replace('.', ',');
-    }
-
-    private static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 }

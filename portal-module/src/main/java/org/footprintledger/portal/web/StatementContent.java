@@ -9,6 +9,7 @@ import org.footprintledger.content.api.CustomerContent;
 import org.footprintledger.content.api.LineContent;
 import org.footprintledger.content.api.StatementLineRef;
 import org.footprintledger.content.api.TipContext;
+import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.MonthlyStatement;
@@ -51,11 +52,12 @@ class StatementContent {
 
     private StatementLineRef reference(MonthlyStatement statement, StatementLine line) {
         Technology technology = line.technology() == null ? null : Technology.fromCode(line.technology()).orElse(null);
-        Optional<FactorValue> factor = factorSets.byId(line.factorSetId())
-                .map(set -> set.valueFor(line.lineType(), technology));
+        Optional<FactorSet> set = factorSets.byId(line.factorSetId());
+        Optional<FactorValue> factor = set.map(s -> s.valueFor(line.lineType(), technology));
         TipContext tipContext = new TipContext(line.lineType(), technology, line.exact().bytes(),
                 factor.map(FactorValue::gramsPerLineMonth).orElse(null),
-                factor.map(FactorValue::gramsPerGo).orElse(null));
+                factor.map(FactorValue::gramsPerGo).orElse(null),
+                set.map(FactorSet::octetsPerGo).orElse(TipContext.DECIMAL_GO));
         return new StatementLineRef(statement.subscriberId(), YearMonth.parse(statement.month()), line.lineId(),
                 line.exact().co2eGrams(), new BigDecimal(line.exact().co2eGrams()), tipContext);
     }

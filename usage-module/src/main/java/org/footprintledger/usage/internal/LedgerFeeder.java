@@ -75,7 +75,7 @@ class LedgerFeeder implements LedgerFeed {
         this.failures = Counter.builder("usage.ledger.feed.failures")
                 .description("Feeder rounds refused by the ledger (facts stay in the outbox)").register(metrics);
         this.chunkTime = Timer.builder("usage.ledger.feed.chunk")
-                .description("Duration of one feeder transaction (up to facts-per-command facts)")
+                .description("Duration of one feeder transaction (up to facts-per-transaction facts)")
                 .register(metrics);
         Gauge.builder("usage.ledger.backlog", outbox, LedgerOutbox::backlog)
                 .description("Facts waiting for the ledger").register(metrics);
