@@ -11,4 +11,9 @@ public final class LedgerIds {
     public static String of(String subscriberId, YearMonth month) {
         return subscriberId + "/" + month;
     }
+
+    /** The subscriber of a ledger stream id made by {@link #of}. */
+    public static String subscriberOf(String ledgerId) {
+        return ledgerId.substring(0, Math.max(0, ledgerId.lastIndexOf('/')));
+    }
 }

@@ -1,7 +1,9 @@
 package org.footprintledger.footprint.domain;
 
+import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
+import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.Technology;
 
 /**
@@ -19,6 +21,11 @@ record LineTotals(LineType lineType, Technology technology, long bytes, long rec
         return new LineTotals(event.lineType(),
                 event.technology() != null || before == null ? event.technology() : before.technology(),
                 event.bytesTotal(), event.recordsTotal(), event.estimatedRecordsTotal());
+    }
+
+    /** The figures of these totals under a factor set. */
+    StatementFigures figures(String lineId, FactorSet factorSet) {
+        return LineMonthFootprint.figures(factorSet, lineId, lineType, technology, bytes, records, estimatedRecords);
     }
 
     LineTotals plus(Technology factTechnology, long bytesDelta, long recordsDelta, long estimatedRecordsDelta) {

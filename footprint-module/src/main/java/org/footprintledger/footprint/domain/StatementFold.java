@@ -85,8 +85,7 @@ public final class StatementFold {
         } else {
             lines.forEach((lineId, totals) -> {
                 if (totals.records() > 0) {
-                    figures.put(lineId, LineMonthFootprint.figures(openSet, lineId, totals.lineType(),
-                            totals.technology(), totals.bytes(), totals.records(), totals.estimatedRecords()));
+                    figures.put(lineId, totals.figures(lineId, openSet));
                 }
             });
         }

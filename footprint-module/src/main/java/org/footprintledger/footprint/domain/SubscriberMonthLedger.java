@@ -83,7 +83,7 @@ public class SubscriberMonthLedger {
         List<StatementFigures> figures = new ArrayList<>();
         lines.forEach((lineId, totals) -> {
             if (totals.records() > 0) {
-                figures.add(figuresOf(lineId, totals, command.factorSet()));
+                figures.add(totals.figures(lineId, command.factorSet()));
             }
         });
         StatementIssuedEvent issued = new StatementIssuedEvent(ledgerId, subscriberId, month, command.closedAt(),
@@ -104,7 +104,7 @@ public class SubscriberMonthLedger {
         boolean newSet = !command.factorSet().canonical().equals(statementFactorSet.canonical());
         for (String lineId : List.copyOf(shown.keySet())) {
             StatementFigures before = shown.get(lineId);
-            StatementFigures after = figuresOf(lineId, lines.get(lineId), command.factorSet());
+            StatementFigures after = lines.get(lineId).figures(lineId, command.factorSet());
             if (newSet || !after.equals(before)) {
                 apply(new StatementCorrectedEvent(ledgerId, subscriberId, month, command.restatedAt(),
                         command.reason(), command.factorSet(), before, after, lastHash, null).linked());
@@ -114,18 +114,13 @@ public class SubscriberMonthLedger {
 
     private void correctIfChanged(String lineId, FactorSet factorSet, String reason) {
         StatementFigures before = shown.get(lineId);
-        StatementFigures after = figuresOf(lineId, lines.get(lineId), factorSet);
+        StatementFigures after = lines.get(lineId).figures(lineId, factorSet);
         if (after.equals(before) || (before == null && after.records() == 0)) {
             return;
         }
         apply(new StatementCorrectedEvent(ledgerId, subscriberId, month,
                 GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS), reason, factorSet, before, after,
                 lastHash, null).linked());
-    }
-
-    private static StatementFigures figuresOf(String lineId, LineTotals totals, FactorSet factorSet) {
-        return LineMonthFootprint.figures(factorSet, lineId, totals.lineType(), totals.technology(), totals.bytes(),
-                totals.records(), totals.estimatedRecords());
     }
 
     private boolean isClosed() {

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.footprintledger.footprint.api.LedgerChain;
+import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerIntegrity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ class ChainVerifier implements LedgerIntegrity {
                 previousHash = LedgerChain.GENESIS;
                 expectedSequence = 0;
             }
-            String subscriberId = streamId.substring(0, Math.max(0, streamId.lastIndexOf('/')));
+            String subscriberId = LedgerIds.subscriberOf(streamId);
             String problem = problemOf(sequence, payload);
             expectedSequence = sequence + 1;
             if (problem != null && brokenSubscribers.add(subscriberId)) {

@@ -15,6 +15,8 @@ import org.footprintledger.footprint.api.AccrueUsageBatchCommand;
 import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
 import org.footprintledger.footprint.api.CloseLedgerMonthsCommand;
 import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
+import org.footprintledger.footprint.api.RestateLedgerMonthsCommand;
 import org.footprintledger.footprint.domain.SubscriberMonthLedger;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -76,6 +78,16 @@ class LedgerBatchHandler {
             }
         });
         return newlyClosed.get();
+    }
+
+    /** Restates each ledger named (every one of them was closed: the month's close has completed). */
+    @CommandHandler
+    void handle(RestateLedgerMonthsCommand batch) throws Exception {
+        prefetchAndRun(batch.ledgers().stream().map(RestateLedgerMonthCommand::ledgerId).toList(), ledgers -> {
+            for (RestateLedgerMonthCommand restate : batch.ledgers()) {
+                ledgers.load(restate.ledgerId()).execute(ledger -> ledger.handle(restate));
+            }
+        });
     }
 
     private interface LedgerWork {

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.footprintledger.footprint.api.LedgerConflictException;
 import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.LedgerConflictException;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
+import org.footprintledger.footprint.api.RestateLedgerMonthsCommand;
 import org.footprintledger.footprint.api.Restatements;
 import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.Technology;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Compares a closed month's statements with another factor set, then restates: each ledger recomputes its own figures
- * and records a correction per line, so customers see the change with the figure shown before.
+ * and records a correction per line, so customers see the change with the figure shown before. Ledgers are restated a
+ * page at a time, one batch command per page (its streams read in one query), as the month close does.
  */
 @Component
 class LedgerRestatements implements Restatements {
@@ -95,8 +97,9 @@ class LedgerRestatements implements Restatements {
         String fullReason = reason + " (" + set.id() + ")";
         months.recordRestatedSet(month, set);
         long ledgers = months.forEachPage(month, PAGE_SIZE, page -> transactions.executeWithoutResult(tx ->
-                page.forEach(subscriber -> commands.sendAndWait(
-                        RestateLedgerMonthCommand.of(subscriber, month, set, fullReason, at)))));
+                commands.sendAndWait(new RestateLedgerMonthsCommand(page.stream()
+                        .map(subscriber -> RestateLedgerMonthCommand.of(subscriber, month, set, fullReason, at))
+                        .toList()))));
         restated.increment(ledgers);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.warn("{} restated under {} by {}: {} ledgers, {} ms; reason: {}", month, set.id(), requestedBy, ledgers,

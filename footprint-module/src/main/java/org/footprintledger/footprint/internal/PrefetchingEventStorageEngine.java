@@ -50,26 +50,32 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine {
     }
 
     /** Reads the streams of these aggregates in one query; they are served from memory until {@link #forget()}. */
-    void prefetch(Collection<String> aggregateIds) throws SQLException {
+    void prefetch(Collection<String> aggregateIds) {
         Map<String, List<DomainEventData<?>>> streams = new HashMap<>();
         aggregateIds.forEach(id -> streams.put(id, new ArrayList<>()));
-        Connection connection = connections.getConnection();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT type, aggregate_identifier, "
-                + "sequence_number, event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data "
-                + "FROM domain_event_entry WHERE aggregate_identifier = ANY(?) "
-                + "ORDER BY aggregate_identifier, sequence_number")) {
-            statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    streams.get(rs.getString(2)).add(new GenericDomainEventEntry<>(rs.getString(1), rs.getString(2),
-                            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getBytes(8), rs.getBytes(9)));
+        if (!aggregateIds.isEmpty()) {
+            readStreams(aggregateIds, streams);
+        }
+        // set only once read: a failed read leaves nothing behind that later reads of this thread would trust
+        prefetched.set(streams);
+    }
+
+    private void readStreams(Collection<String> aggregateIds, Map<String, List<DomainEventData<?>>> streams) {
+        onConnection("could not read the ledger streams", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT type, aggregate_identifier, "
+                    + "sequence_number, event_identifier, time_stamp, payload_type, payload_revision, payload, "
+                    + "meta_data FROM domain_event_entry WHERE aggregate_identifier = ANY(?) "
+                    + "ORDER BY aggregate_identifier, sequence_number")) {
+                statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        streams.get(rs.getString(2)).add(new GenericDomainEventEntry<>(rs.getString(1),
+                                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getBytes(8), rs.getBytes(9)));
+                    }
                 }
             }
-        } finally {
-            connection.close();
-        }
-        prefetched.set(streams);
+        });
     }
 
     void forget() {
@@ -113,16 +119,29 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine {
     }
 
     private void takeAppendLock() {
-        try {
-            Connection connection = connections.getConnection();
+        onConnection("could not take the ledger append lock", connection -> {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, APPEND_LOCK);
                 lock.execute();
+            }
+        });
+    }
+
+    private interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs on the transaction's connection (the unit of work's, or Spring's), released afterwards. */
+    private void onConnection(String failure, ConnectionWork work) {
+        try {
+            Connection connection = connections.getConnection();
+            try {
+                work.run(connection);
             } finally {
                 connection.close();
             }
         } catch (SQLException e) {
-            throw new EventStoreException("could not take the ledger append lock", e);
+            throw new EventStoreException(failure, e);
         }
     }
 

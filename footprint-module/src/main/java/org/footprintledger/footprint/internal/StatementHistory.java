@@ -19,11 +19,14 @@ import org.springframework.stereotype.Component;
 class StatementHistory {
 
     private final EventStore eventStore;
+    private final PrefetchingEventStorageEngine streams;
     private final LedgerMonths months;
     private final PublishedFactorSets factorSets;
 
-    StatementHistory(EventStore eventStore, LedgerMonths months, PublishedFactorSets factorSets) {
+    StatementHistory(EventStore eventStore, PrefetchingEventStorageEngine streams, LedgerMonths months,
+                     PublishedFactorSets factorSets) {
         this.eventStore = eventStore;
+        this.streams = streams;
         this.months = months;
         this.factorSets = factorSets;
     }
@@ -36,11 +39,18 @@ class StatementHistory {
         return fold;
     }
 
+    /** The statements of a range as they stood at {@code asOf}: the range's streams are read in one query. */
     List<MonthlyStatement> statementsAsOf(String subscriberId, YearMonth from, YearMonth to, Instant asOf) {
         FactorRegistry registry = factorSets.registry();
-        return months.monthsOf(subscriberId, from, to).stream()
-                .map(month -> fold(subscriberId, month, asOf).statement(m -> registry.inForceFor(m, asOf)))
-                .flatMap(Optional::stream)
-                .toList();
+        List<YearMonth> withStreams = months.monthsOf(subscriberId, from, to);
+        streams.prefetch(withStreams.stream().map(month -> LedgerIds.of(subscriberId, month)).toList());
+        try {
+            return withStreams.stream()
+                    .map(month -> fold(subscriberId, month, asOf).statement(m -> registry.inForceFor(m, asOf)))
+                    .flatMap(Optional::stream)
+                    .toList();
+        } finally {
+            streams.forget();
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.content.api.CustomerFeedback;
 import org.footprintledger.content.api.CustomerSurvey;
+import org.footprintledger.content.api.Lang;
 import org.footprintledger.content.api.RateContentCommand;
 import org.footprintledger.content.api.RatingTarget;
 import org.springframework.stereotype.Controller;
@@ -38,16 +39,16 @@ class CustomerFeedbackForms {
                 @RequestParam(required = false) String lang, RedirectAttributes redirect) {
         try {
             feedback.rate(new RateContentCommand(principal.getName(), target, itemId, useful, comment));
-            redirect.addFlashAttribute("message", "en".equals(lang) ? "Thank you for your answer."
+            redirect.addFlashAttribute("message", english(lang) ? "Thank you for your answer."
                     : "Merci pour votre réponse.");
         } catch (ContentInputException e) {
             boolean tooLong = "comment".equals(e.field());
-            redirect.addFlashAttribute("error", "en".equals(lang)
+            redirect.addFlashAttribute("error", english(lang)
                     ? "Answer not recorded: " + (tooLong ? "your comment is longer than 500 characters." : e.getMessage())
                     : "Réponse non enregistrée : " + (tooLong ? "votre commentaire dépasse 500 caractères."
                     : e.getMessage()));
         } catch (ContentNotFoundException e) {
-            redirect.addFlashAttribute("error", "en".equals(lang) ? "Answer not recorded: this tip is no longer shown."
+            redirect.addFlashAttribute("error", english(lang) ? "Answer not recorded: this tip is no longer shown."
                     : "Réponse non enregistrée : ce conseil n'est plus proposé.");
         }
         return back(lang);
@@ -62,13 +63,13 @@ class CustomerFeedbackForms {
         }
         try {
             survey.answerSurvey(new AnswerSurveyCommand(principal.getName(), surveyVersion, ratings));
-            redirect.addFlashAttribute("message", "en".equals(lang) ? "Thank you for answering the survey."
+            redirect.addFlashAttribute("message", english(lang) ? "Thank you for answering the survey."
                     : "Merci d'avoir répondu à l'enquête.");
         } catch (ContentInputException e) {
-            redirect.addFlashAttribute("error", "en".equals(lang) ? "Survey not recorded: please rate every question "
+            redirect.addFlashAttribute("error", english(lang) ? "Survey not recorded: please rate every question "
                     + "from 1 to 5." : "Enquête non enregistrée : merci de noter chaque question de 1 à 5.");
         } catch (ContentConflictException e) {
-            redirect.addFlashAttribute("error", "en".equals(lang) ? "Survey not recorded: " + e.getMessage()
+            redirect.addFlashAttribute("error", english(lang) ? "Survey not recorded: " + e.getMessage()
                     : "Enquête non enregistrée : vous y avez déjà répondu ce trimestre, ou elle a changé entre-temps.");
         }
         return back(lang);
@@ -82,7 +83,12 @@ class CustomerFeedbackForms {
         }
     }
 
+    /** The page's language, as the customer page reads it. */
+    private static boolean english(String lang) {
+        return Lang.parse(lang) == Lang.EN;
+    }
+
     private static String back(String lang) {
-        return "en".equals(lang) ? "redirect:/espace-client?lang=en" : "redirect:/espace-client";
+        return english(lang) ? "redirect:/espace-client?lang=en" : "redirect:/espace-client";
     }
 }
