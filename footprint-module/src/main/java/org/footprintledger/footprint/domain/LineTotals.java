@@ -1,6 +1,7 @@
 package org.footprintledger.footprint.domain;
 
 import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.LineMonthUsage;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.StatementFigures;
@@ -21,6 +22,18 @@ record LineTotals(LineType lineType, Technology technology, long bytes, long rec
         return new LineTotals(event.lineType(),
                 event.technology() != null || before == null ? event.technology() : before.technology(),
                 event.bytesTotal(), event.recordsTotal(), event.estimatedRecordsTotal());
+    }
+
+    /** The totals the usage store counted. */
+    static LineTotals of(LineMonthUsage usage) {
+        return new LineTotals(usage.lineType(), usage.technology(), usage.bytes(), usage.records(),
+                usage.estimatedRecords());
+    }
+
+    /** The totals a statement states for a line: from then on, late usage adds to them. */
+    static LineTotals stated(StatementFigures figures) {
+        return new LineTotals(figures.lineType(), figures.technology(), figures.bytes(), figures.records(),
+                figures.estimatedRecords());
     }
 
     /** The figures of these totals under a factor set. */

@@ -20,6 +20,7 @@ import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
 import org.footprintledger.footprint.api.StatementLine;
 import org.footprintledger.footprint.api.StatementStatus;
+import org.footprintledger.footprint.api.SubscriberMonthUsage;
 
 /**
  * A month's statement rebuilt from its ledger events, in order: what the subscriber saw once the events up to some
@@ -41,6 +42,16 @@ public final class StatementFold {
         this.month = month;
     }
 
+    /**
+     * The fold of a month the ledger has not been told of yet: its lines are the usage the usage store counted so far
+     * (an open month's provisional figures).
+     */
+    public static StatementFold counting(SubscriberMonthUsage usage) {
+        StatementFold fold = new StatementFold(usage.subscriberId(), usage.month());
+        usage.lines().forEach(line -> fold.lines.put(line.lineId(), LineTotals.of(line)));
+        return fold;
+    }
+
     public void apply(Object event, String eventId) {
         if (event instanceof LineUsageAccruedEvent accrued) {
             lines.put(accrued.lineId(), LineTotals.after(accrued, lines.get(accrued.lineId())));
@@ -49,6 +60,7 @@ public final class StatementFold {
             statementFactorSet = issued.factorSet();
             issued.lines().forEach(line -> {
                 shown.put(line.lineId(), line);
+                lines.put(line.lineId(), LineTotals.stated(line));
                 eventIdsOf(line.lineId()).add(eventId);
             });
         } else if (event instanceof StatementCorrectedEvent corrected) {
@@ -67,6 +79,11 @@ public final class StatementFold {
 
     private List<String> eventIdsOf(String lineId) {
         return eventIds.computeIfAbsent(lineId, id -> new ArrayList<>());
+    }
+
+    /** Whether no event of the stream was applied (a month the ledger has not been told of yet). */
+    public boolean isEmpty() {
+        return lines.isEmpty() && !closed();
     }
 
     private boolean closed() {

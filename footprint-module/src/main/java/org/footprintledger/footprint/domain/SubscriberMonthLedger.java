@@ -19,6 +19,7 @@ import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LedgerChain;
 import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.LineMonthUsage;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
@@ -73,21 +74,35 @@ public class SubscriberMonthLedger {
         }
     }
 
-    /** Issues the statement; answers whether this closed the month (false when it was already closed). */
+    /**
+     * Issues the statement, of the usage counted by the usage store when the command gives it (a new ledger, at the
+     * month close) or of the usage accrued here; answers whether this closed the month (false when it was already).
+     */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(CloseLedgerMonthCommand command) {
         requireCoherentIdentity(command.ledgerId(), command.subscriberId(), command.month());
         if (isClosed()) {
             return false;
         }
         List<StatementFigures> figures = new ArrayList<>();
-        lines.forEach((lineId, totals) -> {
-            if (totals.records() > 0) {
-                figures.add(totals.figures(lineId, command.factorSet()));
+        if (command.counted() != null) {
+            List<LineMonthUsage> inLineOrder = command.counted().stream()
+                    .sorted(java.util.Comparator.comparing(LineMonthUsage::lineId)).toList();
+            for (LineMonthUsage usage : inLineOrder) {
+                if (usage.records() > 0) {
+                    figures.add(LineTotals.of(usage).figures(usage.lineId(), command.factorSet()));
+                }
             }
-        });
-        StatementIssuedEvent issued = new StatementIssuedEvent(ledgerId, subscriberId, month, command.closedAt(),
-                command.factorSet(), List.copyOf(figures), lastHash, null);
+        } else {
+            lines.forEach((lineId, totals) -> {
+                if (totals.records() > 0) {
+                    figures.add(totals.figures(lineId, command.factorSet()));
+                }
+            });
+        }
+        StatementIssuedEvent issued = new StatementIssuedEvent(command.ledgerId(), command.subscriberId(),
+                command.month(), command.closedAt(), command.factorSet(), List.copyOf(figures), lastHash, null);
         apply(issued.linked());
         return true;
     }
@@ -148,8 +163,14 @@ public class SubscriberMonthLedger {
 
     @EventSourcingHandler
     void on(StatementIssuedEvent event) {
+        ledgerId = event.ledgerId();
+        subscriberId = event.subscriberId();
+        month = event.month();
         statementFactorSet = event.factorSet();
-        event.lines().forEach(line -> shown.put(line.lineId(), line));
+        event.lines().forEach(line -> {
+            shown.put(line.lineId(), line);
+            lines.put(line.lineId(), LineTotals.stated(line));
+        });
         remember(event.hash());
     }
 

@@ -1,6 +1,5 @@
 package org.footprintledger.footprint.internal;
 
-import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.footprintledger.footprint.api.FetchStatementExplanationQuery;
@@ -21,7 +20,7 @@ class ExplanationQueryHandler {
 
     @QueryHandler
     Optional<StatementExplanation> handle(FetchStatementExplanationQuery query) {
-        return history.fold(query.subscriberId(), query.month(), Instant.MAX)
+        return history.currentFold(query.subscriberId(), query.month())
                 .explanation(month -> Optional.of(factorSets.registry().inForceFor(month)));
     }
 }

@@ -47,13 +47,13 @@ class LedgerBatchHandler {
     @CommandHandler
     void handle(AccrueUsageBatchCommand batch) throws Exception {
         Map<YearMonth, FactorSet> closedMonths = months.closedMonthsHoldingOffCloses();
-        List<AccrueLineUsageCommand> newStreams = new ArrayList<>();
+        List<LedgerMonths.Stream> newStreams = new ArrayList<>();
         prefetchAndRun(batch.facts().stream().map(AccrueLineUsageCommand::ledgerId).distinct().toList(), ledgers -> {
             for (AccrueLineUsageCommand fact : batch.facts()) {
                 Aggregate<SubscriberMonthLedger> ledger = ledgers.loadOrCreate(fact.ledgerId(),
                         SubscriberMonthLedger::new);
                 if (ledger.version() == null) {
-                    newStreams.add(fact);
+                    newStreams.add(new LedgerMonths.Stream(fact.subscriberId(), fact.month()));
                 }
                 ledger.execute(l -> l.handle(fact));
                 FactorSet closedWith = closedMonths.get(fact.month());
@@ -66,17 +66,27 @@ class LedgerBatchHandler {
         months.index(newStreams);
     }
 
-    /** Closes each ledger named; answers how many were newly closed (the others were closed already). */
+    /**
+     * Closes each ledger named, creating those the usage had not reached yet (the month close states the counted
+     * usage in them); answers how many were newly closed (the others were closed already).
+     */
     @CommandHandler
     long handle(CloseLedgerMonthsCommand batch) throws Exception {
         AtomicLong newlyClosed = new AtomicLong();
+        List<LedgerMonths.Stream> newStreams = new ArrayList<>();
         prefetchAndRun(batch.ledgers().stream().map(CloseLedgerMonthCommand::ledgerId).toList(), ledgers -> {
             for (CloseLedgerMonthCommand close : batch.ledgers()) {
-                if (ledgers.load(close.ledgerId()).invoke(ledger -> ledger.handle(close))) {
+                Aggregate<SubscriberMonthLedger> ledger = ledgers.loadOrCreate(close.ledgerId(),
+                        SubscriberMonthLedger::new);
+                if (ledger.version() == null) {
+                    newStreams.add(new LedgerMonths.Stream(close.subscriberId(), close.month()));
+                }
+                if (ledger.invoke(l -> l.handle(close))) {
                     newlyClosed.incrementAndGet();
                 }
             }
         });
+        months.index(newStreams);
         return newlyClosed.get();
     }
 

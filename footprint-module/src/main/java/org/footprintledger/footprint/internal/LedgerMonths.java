@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.footprintledger.footprint.api.ClosedMonths;
 import java.util.function.Consumer;
-import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.FactorSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * closed and closes it at once): none is left open.
  */
 @Repository
-class LedgerMonths {
+class LedgerMonths implements ClosedMonths {
 
     private static final long CLOSE_LOCK = 0x4C45444745524CL;
 
@@ -46,14 +48,29 @@ class LedgerMonths {
         return closed;
     }
 
-    void index(List<AccrueLineUsageCommand> newStreams) {
+    /** A ledger stream: one subscriber's month. */
+    record Stream(String subscriberId, YearMonth month) {
+    }
+
+    @Override
+    public Set<YearMonth> recordedHoldingOffCloses() {
+        return Set.copyOf(closedMonthsHoldingOffCloses().keySet());
+    }
+
+    @Override
+    public Set<YearMonth> completed() {
+        return jdbc.queryForList("SELECT month FROM ledger_month_close WHERE completed_at IS NOT NULL", String.class)
+                .stream().map(YearMonth::parse).collect(Collectors.toUnmodifiableSet());
+    }
+
+    void index(List<Stream> newStreams) {
         if (newStreams.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO ledger_month_index (month, subscriber_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                newStreams, 1000, (ps, fact) -> {
-                    ps.setString(1, fact.month().toString());
-                    ps.setString(2, fact.subscriberId());
+                newStreams, 1000, (ps, stream) -> {
+                    ps.setString(1, stream.month().toString());
+                    ps.setString(2, stream.subscriberId());
                 });
     }
 

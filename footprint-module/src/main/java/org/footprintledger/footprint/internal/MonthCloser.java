@@ -17,9 +17,11 @@ import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
 import org.footprintledger.footprint.api.CloseLedgerMonthsCommand;
+import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.MonthCloseReport;
 import org.footprintledger.footprint.api.MonthClosing;
+import org.footprintledger.footprint.api.SubscriberMonthUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,9 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Closes a month: records it as closed (from then on a new stream of that month is closed as it is created), then walks
- * the month's ledger streams in subscriber order, pages of {@code page-size} in parallel, each page one transaction of
- * batch commands. Closing again re-walks the month and closes nothing twice.
+ * Closes a month: records it as closed (from then on usage of that month reaches the ledger as late usage), then walks
+ * the month's counted usage in subscriber order ({@link CountedUsage}), pages of {@code page-size} in parallel, each
+ * page one transaction of batch commands that state the counted usage and issue the statement. Closing again re-walks
+ * the month and closes nothing twice.
  */
 @Component
 class MonthCloser implements MonthClosing {
@@ -38,6 +41,7 @@ class MonthCloser implements MonthClosing {
     private static final int LEDGERS_PER_COMMAND = 100;
 
     private final LedgerMonths months;
+    private final CountedUsage counted;
     private final PublishedFactorSets factorSets;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
@@ -48,12 +52,13 @@ class MonthCloser implements MonthClosing {
     private final Counter ledgersClosed;
     private final Timer closeTime;
 
-    MonthCloser(LedgerMonths months, PublishedFactorSets factorSets, CommandGateway commands,
+    MonthCloser(LedgerMonths months, CountedUsage counted, PublishedFactorSets factorSets, CommandGateway commands,
                 TransactionTemplate transactions, Clock clock, MeterRegistry metrics,
                 @Value("${footprint.month-close.zone:Europe/Paris}") ZoneId zone,
                 @Value("${footprint.month-close.workers:2}") int workers,
                 @Value("${footprint.month-close.page-size:1000}") int pageSize) {
         this.months = months;
+        this.counted = counted;
         this.factorSets = factorSets;
         this.commands = commands;
         this.transactions = transactions;
@@ -102,8 +107,13 @@ class MonthCloser implements MonthClosing {
         });
         try {
             List<Future<Long>> pages = new ArrayList<>();
-            long ledgers = months.forEachPage(month, pageSize,
-                    page -> pages.add(pool.submit(() -> closePage(month, page, closeSet, closedAt))));
+            long ledgers = 0;
+            for (List<SubscriberMonthUsage> page = counted.toClose(month, "", pageSize); !page.isEmpty();
+                 page = counted.toClose(month, page.get(page.size() - 1).subscriberId(), pageSize)) {
+                List<SubscriberMonthUsage> usage = page;
+                pages.add(pool.submit(() -> closePage(usage, closeSet, closedAt)));
+                ledgers += page.size();
+            }
             long newlyClosed = 0;
             for (Future<Long> page : pages) {
                 newlyClosed += page.get();
@@ -119,13 +129,13 @@ class MonthCloser implements MonthClosing {
         }
     }
 
-    private long closePage(YearMonth month, List<String> subscribers, FactorSet closeSet, Instant closedAt) {
+    private long closePage(List<SubscriberMonthUsage> page, FactorSet closeSet, Instant closedAt) {
         Long closed = transactions.execute(tx -> {
             long newly = 0;
-            for (int from = 0; from < subscribers.size(); from += LEDGERS_PER_COMMAND) {
-                List<CloseLedgerMonthCommand> chunk = subscribers
-                        .subList(from, Math.min(subscribers.size(), from + LEDGERS_PER_COMMAND)).stream()
-                        .map(subscriber -> CloseLedgerMonthCommand.of(subscriber, month, closeSet, closedAt)).toList();
+            for (int from = 0; from < page.size(); from += LEDGERS_PER_COMMAND) {
+                List<CloseLedgerMonthCommand> chunk = page
+                        .subList(from, Math.min(page.size(), from + LEDGERS_PER_COMMAND)).stream()
+                        .map(usage -> CloseLedgerMonthCommand.counting(usage, closeSet, closedAt)).toList();
                 Long result = commands.sendAndWait(new CloseLedgerMonthsCommand(chunk));
                 newly += result == null ? 0 : result;
             }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the statement read model: per line-month the usage totals as the ledger last stated them and, once the month is
- * closed, the figures shown with their factor set; plus every correction. Events carry totals and figures after the
+ * closed, the figures shown with their factor set; plus every correction. (An open month's provisional figures come
+ * from the usage store's running totals, not from here: the ledger is told of a month's usage at its close.) Events carry totals and figures after the
  * change, so handling an event twice writes the same rows, and within one processor batch only the last state of a
  * line-month needs writing: rows are collected per batch and written in JDBC batches just before the batch commits, in
  * the same transaction as the processor's token.
@@ -51,10 +52,10 @@ class StatementLineProjection {
     }
 
     @EventHandler
-    void on(StatementIssuedEvent event) {
+    void on(StatementIssuedEvent event, EventMessage<?> message) {
         for (StatementFigures figures : event.lines()) {
             pending().line(event.subscriberId(), event.month().toString(), figures.lineId())
-                    .closed(figures, event.factorSet().id());
+                    .closed(figures, event.factorSet().id(), message.getIdentifier(), message.getTimestamp());
         }
     }
 
@@ -62,7 +63,7 @@ class StatementLineProjection {
     void on(StatementCorrectedEvent event, EventMessage<?> message) {
         Batch batch = pending();
         batch.line(event.subscriberId(), event.month().toString(), event.to().lineId())
-                .closed(event.to(), event.factorSet().id());
+                .closed(event.to(), event.factorSet().id(), message.getIdentifier(), message.getTimestamp());
         batch.corrections.add(new CorrectionRow(message.getIdentifier(), event));
     }
 
@@ -98,6 +99,8 @@ class StatementLineProjection {
         Accrued accrued;
         StatementFigures shown;
         String factorSetId;
+        String shownByEventId;
+        Instant shownAt;
 
         PendingLine(String subscriberId, String month, String lineId) {
             this.subscriberId = subscriberId;
@@ -105,9 +108,11 @@ class StatementLineProjection {
             this.lineId = lineId;
         }
 
-        void closed(StatementFigures figures, String setId) {
+        void closed(StatementFigures figures, String setId, String eventId, Instant at) {
             shown = figures;
             factorSetId = setId;
+            shownByEventId = eventId;
+            shownAt = at;
         }
     }
 
@@ -150,14 +155,26 @@ class StatementLineProjection {
                     ps.setTimestamp(10, Timestamp.from(line.accrued.at()));
                     setShown(ps, 11, line);
                 });
-        jdbc.batchUpdate("UPDATE ledger_statement_line SET status = ?, factor_set_id = ?, shown_records = ?, "
-                        + "shown_estimated_records = ?, shown_bytes = ?, exact_go = ?, exact_grams = ?, data_go = ?, "
-                        + "co2e_grams = ? WHERE subscriber_id = ? AND month = ? AND line_id = ?",
+        // a line the ledger states without an accrual before (the month close states the counted usage) is inserted
+        // with the totals its statement states; an existing line keeps its totals and takes the figures shown
+        jdbc.batchUpdate("INSERT INTO ledger_statement_line AS l (subscriber_id, month, line_id, line_type, "
+                        + "technology, bytes, records, estimated_records, last_event_id, updated_at, status, "
+                        + "factor_set_id, shown_records, shown_estimated_records, shown_bytes, exact_go, exact_grams, "
+                        + "data_go, co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET " + SHOWN_COLUMNS,
                 closedOnly, 1000, (ps, line) -> {
-                    setShown(ps, 1, line);
-                    ps.setString(10, line.subscriberId);
-                    ps.setString(11, line.month);
-                    ps.setString(12, line.lineId);
+                    StatementFigures shown = line.shown;
+                    ps.setString(1, line.subscriberId);
+                    ps.setString(2, line.month);
+                    ps.setString(3, line.lineId);
+                    ps.setString(4, shown.lineType().name());
+                    ps.setString(5, shown.technology() == null ? null : shown.technology().code());
+                    ps.setLong(6, shown.bytes());
+                    ps.setLong(7, shown.records());
+                    ps.setLong(8, shown.estimatedRecords());
+                    ps.setString(9, line.shownByEventId);
+                    ps.setTimestamp(10, Timestamp.from(line.shownAt));
+                    setShown(ps, 11, line);
                 });
         jdbc.batchUpdate("INSERT INTO ledger_statement_correction (event_id, subscriber_id, month, line_id, "
                         + "corrected_at, from_grams, to_grams, from_exact, to_exact, factor_set_id, reason) "

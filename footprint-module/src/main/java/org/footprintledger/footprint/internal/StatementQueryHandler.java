@@ -3,12 +3,14 @@ package org.footprintledger.footprint.internal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.footprintledger.footprint.api.Correction;
+import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FetchMonthlyStatementQuery;
 import org.footprintledger.footprint.api.FetchStatementsQuery;
@@ -17,9 +19,9 @@ import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.StatementLine;
 import org.footprintledger.footprint.api.StatementStatus;
+import org.footprintledger.footprint.api.SubscriberMonthUsage;
 import org.footprintledger.footprint.api.Technology;
 import org.footprintledger.footprint.domain.FactorRegistry;
-import org.footprintledger.footprint.domain.LineMonthFootprint;
 import org.footprintledger.footprint.domain.StatementFold;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,8 +30,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Answers statement queries: the current statements from the read model (closed lines as issued or corrected, open
- * lines computed with the factor set in force), past ones ({@code asOf}) from the ledger streams.
+ * Answers statement queries: the current statements from the read model (closed months as issued or corrected) and
+ * from the usage counted so far (open months, computed with the factor set in force), past ones ({@code asOf}) from
+ * the ledger streams and the records' receipt times.
  */
 @Component
 class StatementQueryHandler {
@@ -37,13 +40,15 @@ class StatementQueryHandler {
     private final JdbcTemplate jdbc;
     private final PublishedFactorSets factorSets;
     private final StatementHistory history;
+    private final CountedUsage counted;
     private final TransactionTemplate snapshot;
 
     StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history,
-                          PlatformTransactionManager transactionManager) {
+                          CountedUsage counted, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.factorSets = factorSets;
         this.history = history;
+        this.counted = counted;
         // lines and corrections are read from one snapshot: the projection writes a correction and the figure it
         // changed in one transaction, and a statement must never show one without the other
         this.snapshot = new TransactionTemplate(transactionManager);
@@ -65,40 +70,45 @@ class StatementQueryHandler {
         return snapshot.execute(tx -> current(query.subscriberId(), query.from(), query.to()));
     }
 
+    /**
+     * Closed months as the read model holds their issued and corrected figures; the other months with usage computed
+     * from the usage counted so far under the factor set in force (provisional figures).
+     */
     private List<MonthlyStatement> current(String subscriberId, YearMonth from, YearMonth to) {
         FactorRegistry registry = factorSets.registry();
+        Map<String, MonthlyStatement> byMonth = new TreeMap<>(closed(subscriberId, from, to, registry));
+        for (SubscriberMonthUsage usage : counted.current(subscriberId, from, to)) {
+            if (!byMonth.containsKey(usage.month().toString())) {
+                StatementFold.counting(usage).statement(month -> Optional.of(registry.inForceFor(month)))
+                        .ifPresent(statement -> byMonth.put(statement.month(), statement));
+            }
+        }
+        return List.copyOf(byMonth.values());
+    }
+
+    private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
+                                                 FactorRegistry registry) {
         Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
         Map<String, List<StatementLine>> linesByMonth = new LinkedHashMap<>();
-        Map<String, StatementStatus> statusByMonth = new HashMap<>();
         jdbc.query("SELECT * FROM ledger_statement_line WHERE subscriber_id = ? AND month BETWEEN ? AND ? "
-                        + "AND (CASE WHEN status = 'CLOSED' THEN shown_records ELSE records END) > 0 "
-                        + "ORDER BY month, line_id",
+                        + "AND status = 'CLOSED' AND shown_records > 0 ORDER BY month, line_id",
                 rs -> {
                     String month = rs.getString("month");
                     String lineId = rs.getString("line_id");
-                    LineType type = LineType.valueOf(rs.getString("line_type"));
-                    Technology technology = Technology.fromCode(rs.getString("technology")).orElse(null);
-                    boolean closed = "CLOSED".equals(rs.getString("status"));
-                    FactorSet set = closed ? registry.byId(rs.getString("factor_set_id")).orElseThrow()
-                            : registry.inForceFor(YearMonth.parse(month));
-                    StatementFigures figures = closed
-                            ? new StatementFigures(lineId, type, technology, rs.getLong("shown_bytes"),
-                                    rs.getLong("shown_records"), rs.getLong("shown_estimated_records"),
-                                    rs.getString("exact_go"), rs.getString("exact_grams"), rs.getLong("data_go"),
-                                    rs.getLong("co2e_grams"))
-                            : LineMonthFootprint.figures(set, lineId, type, technology, rs.getLong("bytes"),
-                                    rs.getLong("records"), rs.getLong("estimated_records"));
+                    FactorSet set = registry.byId(rs.getString("factor_set_id")).orElseThrow();
+                    StatementFigures figures = new StatementFigures(lineId, LineType.valueOf(rs.getString("line_type")),
+                            Technology.fromCode(rs.getString("technology")).orElse(null), rs.getLong("shown_bytes"),
+                            rs.getLong("shown_records"), rs.getLong("shown_estimated_records"),
+                            rs.getString("exact_go"), rs.getString("exact_grams"), rs.getLong("data_go"),
+                            rs.getLong("co2e_grams"));
                     linesByMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(StatementFold.lineOf(figures, set,
                             corrections.getOrDefault(month + "/" + lineId, List.of())));
-                    if (closed) {
-                        statusByMonth.put(month, StatementStatus.CLOSED);
-                    }
                 },
                 subscriberId, from.toString(), to.toString());
-        return linesByMonth.entrySet().stream()
-                .map(e -> new MonthlyStatement(subscriberId, e.getKey(),
-                        statusByMonth.getOrDefault(e.getKey(), StatementStatus.OPEN), e.getValue()))
-                .toList();
+        Map<String, MonthlyStatement> statements = new LinkedHashMap<>();
+        linesByMonth.forEach((month, lines) -> statements.put(month,
+                new MonthlyStatement(subscriberId, month, StatementStatus.CLOSED, lines)));
+        return statements;
     }
 
     private Map<String, List<Correction>> corrections(String subscriberId, YearMonth from, YearMonth to) {

@@ -8,12 +8,14 @@ import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LedgerChain;
 import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.LineMonthUsage;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
 import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
+import org.footprintledger.footprint.api.SubscriberMonthUsage;
 import org.footprintledger.footprint.api.Technology;
 
 /**
@@ -37,6 +39,17 @@ final class LedgerStory {
 
     static CloseLedgerMonthCommand close(FactorSet set) {
         return CloseLedgerMonthCommand.of(SUBSCRIBER, OCTOBER, set, CLOSED_AT);
+    }
+
+    /** The month close of a ledger the usage store counted for (lines as the store gives them). */
+    static CloseLedgerMonthCommand closeCounting(FactorSet set, LineMonthUsage... lines) {
+        return CloseLedgerMonthCommand.counting(new SubscriberMonthUsage(SUBSCRIBER, OCTOBER, List.of(lines)), set,
+                CLOSED_AT);
+    }
+
+    static LineMonthUsage counted(String line, LineType type, Technology technology, long bytes, long records,
+                                  long estimated) {
+        return new LineMonthUsage(line, type, technology, bytes, records, estimated);
     }
 
     static RestateLedgerMonthCommand restate(FactorSet set, String reason, Instant at) {

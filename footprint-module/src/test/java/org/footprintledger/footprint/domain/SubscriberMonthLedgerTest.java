@@ -6,6 +6,8 @@ import static org.footprintledger.footprint.domain.LedgerStory.OCTOBER;
 import static org.footprintledger.footprint.domain.LedgerStory.SUBSCRIBER;
 import static org.footprintledger.footprint.domain.LedgerStory.accrue;
 import static org.footprintledger.footprint.domain.LedgerStory.close;
+import static org.footprintledger.footprint.domain.LedgerStory.closeCounting;
+import static org.footprintledger.footprint.domain.LedgerStory.counted;
 import static org.footprintledger.footprint.domain.LedgerStory.figures;
 import static org.footprintledger.footprint.domain.LedgerStory.restate;
 
@@ -196,8 +198,61 @@ class SubscriberMonthLedgerTest {
         @Test
         void a_close_addressed_to_another_month_is_refused() {
             fixture.given(story.accrued("mob-1", LineType.MOBILE, null, 100, 1, 0, 100, 1, 0))
-                    .when(new CloseLedgerMonthCommand(LEDGER, SUBSCRIBER, OCTOBER.minusMonths(1), ADEME, CLOSED_AT))
+                    .when(new CloseLedgerMonthCommand(LEDGER, SUBSCRIBER, OCTOBER.minusMonths(1), ADEME, CLOSED_AT,
+                            null))
                     .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ClosingWithTheCountedUsage {
+
+        @Test
+        void a_month_the_ledger_was_not_told_of_is_stated_and_issued_in_one_event() {
+            fixture.givenNoPriorActivity()
+                    .when(closeCounting(ADEME,
+                            counted("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 12_999_999_999L, 30, 0),
+                            counted("box-1", LineType.FIXED, Technology.FTTH, 250_000_000_000L, 31, 0)))
+                    .expectResultMessagePayload(true)
+                    .expectEvents(story.issued(ADEME, FIXED_4100, MOBILE_642));
+        }
+
+        @Test
+        void the_counted_usage_is_stated_even_where_an_earlier_release_accrued_part_of_it() {
+            fixture.given(story.accrued("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 2_000_000_000L, 5, 0,
+                            2_000_000_000L, 5, 0))
+                    .when(closeCounting(ADEME,
+                            counted("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 12_999_999_999L, 30, 0)))
+                    .expectEvents(story.issued(ADEME, MOBILE_642));
+        }
+
+        @Test
+        void a_counted_line_whose_records_were_all_replaced_is_not_on_the_statement() {
+            fixture.givenNoPriorActivity()
+                    .when(closeCounting(ADEME, counted("mob-1", LineType.MOBILE, null, 0, 0, 0),
+                            counted("box-1", LineType.FIXED, Technology.FTTH, 250_000_000_000L, 31, 0)))
+                    .expectEvents(story.issued(ADEME, FIXED_4100));
+        }
+
+        @Test
+        void late_usage_adds_to_the_totals_the_statement_stated() {
+            fixture.given(story.issued(ADEME, MOBILE_642)).andGivenCurrentTime(LATER)
+                    .when(accrue("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0))
+                    .expectEvents(
+                            story.accrued("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0, 14_000_000_000L, 31,
+                                    0),
+                            story.corrected(LATER, "consommation reçue après la clôture du mois", ADEME, MOBILE_642,
+                                    figures("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 14_000_000_000L, 31, 0,
+                                            "14", "691.6", 14, 692)));
+        }
+
+        @Test
+        void a_counted_close_of_a_closed_month_changes_nothing() {
+            fixture.given(story.issued(ADEME, MOBILE_642))
+                    .when(closeCounting(OPERATOR_2026,
+                            counted("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 99_000_000_000L, 40, 0)))
+                    .expectResultMessagePayload(false)
                     .expectNoEvents();
         }
     }
