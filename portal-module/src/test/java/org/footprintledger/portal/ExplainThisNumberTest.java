@@ -19,9 +19,15 @@ import tools.jackson.databind.JsonNode;
 class ExplainThisNumberTest extends LedgerIntegrationTest {
 
     private static final String MONTH = "2023-09";
+    /** A month this class closes (no other test uses it). */
+    private static final String CLOSED_MONTH = "2022-11";
 
     private JsonNode explanation() {
-        ApiClient.Response response = auditor.get(statementPath(MONTH) + "/explanation");
+        return explanationOf(MONTH);
+    }
+
+    private JsonNode explanationOf(String month) {
+        ApiClient.Response response = auditor.get(statementPath(month) + "/explanation");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -58,8 +64,25 @@ class ExplainThisNumberTest extends LedgerIntegrationTest {
         assertThat(ledger.get("formula").asString()).contains("12999999999 octets").contains("49.4 g/Go")
                 .contains("642.1999999506");
         assertThat(ledger.get("rounding").asString()).contains("642.1999999506 g → 642 g").contains("demi vers le haut");
-        assertThat(ledger.get("ledgerEventIds")).isNotEmpty();
+        // an open month is provisional: the ledger is told of its usage at the close
+        assertThat(ledger.get("ledgerEventIds")).isEmpty();
         assertThat(ledger.get("figures").get("estimatedRecords").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void once_the_month_is_closed_the_figure_is_traced_to_the_ledger_event_that_issued_it() {
+        send(UsageFeed.batch()
+                .mobile(id("r1"), subscriber, id("mob"), CLOSED_MONTH + "-03", 4_000_000_000L, 999_999_999L, false)
+                .mobile(id("r2"), subscriber, id("mob"), CLOSED_MONTH + "-04", 8_000_000_000L, 0, false));
+        statementWithGrams(CLOSED_MONTH, id("mob"), 642);
+        close(CLOSED_MONTH);
+
+        JsonNode line = explanationOf(CLOSED_MONTH).get("lines").get(0);
+        assertThat(line.get("usageMatchesLedger").asBoolean()).isTrue();
+        assertThat(line.get("ledger").get("ledgerEventIds")).hasSize(1);
+        assertThat(line.get("ledger").get("formula").asString()).contains("12999999999 octets")
+                .contains("642.1999999506");
+        assertThat(line.get("ledger").get("checksum").asString()).hasSize(64);
     }
 
     @Test

@@ -34,20 +34,22 @@ class LedgerIntegrityTest extends LedgerIntegrationTest {
         statementWithGrams("2023-11", id("mob"), 49);
         send(UsageFeed.batch().mobile(id("r2"), subscriber, id("mob"), "2023-11-04", 1_000_000_000L, 0, false));
         statementWithGrams("2023-11", id("mob"), 99);
+        close("2023-11");
+        statementOnceItShows("2023-11", s -> "CLOSED".equals(s.get("status").asString()));
 
         JsonNode intact = integrity();
-        assertThat(intact.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(intact.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(brokenLinkOf(intact)).isNull();
 
         String ledgerId = subscriber + "/2023-11";
         byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND sequence_number = 0", byte[].class, ledgerId);
         String json = new String(original, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(json).contains("\"bytesTotal\":1000000000");
+        assertThat(json).contains("\"bytes\":2000000000");
         try {
-            // someone lowers the first day's usage in the stored event
+            // someone lowers the month's usage in the stored statement
             jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? "
-                    + "AND sequence_number = 0", json.replace("\"bytesTotal\":1000000000", "\"bytesTotal\":1000")
+                    + "AND sequence_number = 0", json.replace("\"bytes\":2000000000", "\"bytes\":2000")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8), ledgerId);
 
             JsonNode broken = brokenLinkOf(integrity());

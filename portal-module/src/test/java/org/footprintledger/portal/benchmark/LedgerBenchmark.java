@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.footprintledger.footprint.api.MonthCloseReport;
@@ -19,7 +21,6 @@ import org.footprintledger.footprint.api.MonthClosing;
 import org.footprintledger.portal.FootprintLedgerApplication;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
-import org.footprintledger.usage.api.LedgerFeed;
 import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,103 +29,154 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Ledger speed, beside raw batched JDBC inserts of as many rows into a copy of the event table (same columns, same
- * indexes, payloads of the same size) measured in the same run: N subscribers with two lines each (one mobile, one
- * fixed) over 12 months loaded through the feed (one record per line and month: one ledger event per line-month),
- * then the 12 month closes. Prints ledger events per second and subscriber-months (and line-months) closed per
- * second. Not part of the normal build: see the README's performance section.
+ * Ledger speed and size in the two shapes an operator's feed takes, side by side in one run, beside raw batched JDBC
+ * inserts of as many rows into a copy of the event table (same columns, same indexes, payloads of the statement events'
+ * size) measured in the same run:
+ * <ul>
+ *   <li>monthly: N subscribers with two lines each (one mobile, one fixed) over the 12 months of 2024, one record per
+ *   line and month, in one file;</li>
+ *   <li>daily: N other subscribers with two lines each over one month (March 2025), one record per line and day, in
+ *   30 files imported one after the other (a file a day).</li>
+ * </ul>
+ * Each shape's months are then closed. Prints, per shape, ledger events and event-store bytes per line-month (table
+ * and indexes) beside the raw usage records' bytes per line-month, and the close rate in line-months per second. The
+ * ledger's read model runs throughout. Not part of the normal build: see docs/performance.md.
  */
 @Tag("benchmark")
 class LedgerBenchmark {
 
-    private static final int SUBSCRIBERS = Integer.getInteger("benchmark.subscribers", 42_000);
+    private static final int SUBSCRIBERS = Integer.getInteger("benchmark.subscribers", 20_000);
     private static final YearMonth FIRST_MONTH = YearMonth.of(2024, 1);
     private static final int MONTHS = 12;
+    private static final YearMonth DAILY_MONTH = YearMonth.of(2025, 3);
+    private static final int DAYS = 30;
 
     @Test
-    void ledger_events_and_month_closes_beside_raw_batched_inserts() throws Exception {
+    void ledger_size_and_month_closes_in_the_monthly_and_the_daily_shape_beside_raw_batched_inserts()
+            throws Exception {
         Path work = Files.createTempDirectory("ledger-benchmark");
-        Path feed = work.resolve("feed.csv");
-        long rows = writeFeed(feed);
-
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run(
                 "--server.port=0", "--footprint.embedded-db.directory=" + work.resolve("db"),
                 "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            LedgerFeed ledgerFeed = app.getBean(LedgerFeed.class);
-
-            long started = System.nanoTime();
-            ImportStatus status = app.getBean(FileImports.class).importFile(feed, progress -> { });
-            double intakeSeconds = seconds(started);
-            long eventsBefore = count(jdbc, "domain_event_entry");
-            long appendStarted = System.nanoTime();
-            ledgerFeed.feedAll();
-            while (ledgerFeed.hasBacklog()) {
-                Thread.sleep(20);
-                ledgerFeed.feedAll();
-            }
-            double appendSeconds = seconds(appendStarted);
-            long accrualEvents = count(jdbc, "domain_event_entry") - eventsBefore;
-            int payloadBytes = jdbc.queryForObject("SELECT avg(length(payload))::int FROM domain_event_entry "
-                    + "WHERE payload_type LIKE '%LineUsageAccruedEvent'", Integer.class);
-
-            long lineMonthsFed = (long) SUBSCRIBERS * 2 * MONTHS;
-            double readModelSeconds = waitUntil(jdbc, "SELECT count(*) FROM ledger_statement_line", lineMonthsFed,
-                    appendStarted);
-
-            double rawSeconds = rawBatchedInserts(app.getBean(DataSource.class), accrualEvents, payloadBytes);
-
-            MonthClosing closing = app.getBean(MonthClosing.class);
-            long closeStarted = System.nanoTime();
-            long subscriberMonths = 0;
-            double slowestMonth = 0;
+            Shape daily = run(app, jdbc, "daily", dailyFiles(work), List.of(DAILY_MONTH));
+            List<YearMonth> year = new ArrayList<>();
             for (int m = 0; m < MONTHS; m++) {
-                long monthStarted = System.nanoTime();
-                MonthCloseReport report = closing.close(FIRST_MONTH.plusMonths(m), "benchmark");
-                slowestMonth = Math.max(slowestMonth, seconds(monthStarted));
-                subscriberMonths += report.newlyClosed();
+                year.add(FIRST_MONTH.plusMonths(m));
             }
-            double closeSeconds = seconds(closeStarted);
-            double closedReadModelSeconds = waitUntil(jdbc,
-                    "SELECT count(*) FROM ledger_statement_line WHERE status = 'CLOSED'", lineMonthsFed, closeStarted);
-            long lineMonths = jdbc.queryForObject("SELECT count(*) FROM ledger_month_index", Long.class) * 2;
+            Shape monthly = run(app, jdbc, "monthly", List.of(monthlyFile(work)), year);
+            int payloadBytes = jdbc.queryForObject("SELECT avg(length(payload))::int FROM domain_event_entry",
+                    Integer.class);
+            long rawRows = daily.lineMonths + monthly.lineMonths;
+            double rawSeconds = rawBatchedInserts(app.getBean(DataSource.class), rawRows, payloadBytes);
+            double rawRate = rawRows / rawSeconds;
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long heapAfterMb = memory.getHeapMemoryUsage().getUsed() >> 20;
 
-            System.out.printf("%n=== Ledger benchmark: %d cores, max heap %d MB ===%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("feed: %,d subscribers x 2 lines x %d months = %,d records (intake %.1f s, %s)%n",
-                    SUBSCRIBERS, MONTHS, rows, intakeSeconds, status.status());
-            System.out.printf("raw batched JDBC inserts into a copy of the event table: %,12.0f rows/s (%,d rows of "
-                    + "%d-byte payloads in %.1f s)%n", accrualEvents / rawSeconds, accrualEvents, payloadBytes,
-                    rawSeconds);
-            System.out.printf("ledger events appended through the feed:                 %,12.0f events/s (%,d events in "
-                    + "%.1f s) = %.1f %% of raw%n", accrualEvents / appendSeconds, accrualEvents, appendSeconds,
-                    100 * (accrualEvents / appendSeconds) / (accrualEvents / rawSeconds));
-            System.out.printf("    read model up to date %.1f s after the append started%n", readModelSeconds);
-            System.out.printf("month closes: %,d subscriber-months (%,d line-months) in %.1f s = %,.0f subscriber-months/s,"
-                    + " %,.0f line-months/s, %,.0f statement events/s; slowest month %.1f s%n", subscriberMonths,
-                    lineMonths, closeSeconds, subscriberMonths / closeSeconds, lineMonths / closeSeconds,
-                    subscriberMonths / closeSeconds, slowestMonth);
-            System.out.printf("    read model shows every line closed %.1f s after the first close started%n",
-                    closedReadModelSeconds);
-            System.out.printf("    a close of 1,000,000 line-months at this rate: %.1f s (goal: under 120 s)%n",
-                    1_000_000 / (lineMonths / closeSeconds));
-            System.out.printf("heap after the run and a GC: %d MB (no ledger state is cached between commands)%n%n",
-                    heapAfterMb);
+            System.out.printf("%n=== Ledger benchmark: %d cores, max heap %d MB, %s ===%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                    java.time.LocalDate.now());
+            System.out.printf("raw batched JDBC inserts into a copy of the event table: %,.0f rows/s (%,d rows of "
+                    + "%d-byte payloads in %.1f s)%n", rawRate, rawRows, payloadBytes, rawSeconds);
+            for (Shape shape : List.of(daily, monthly)) {
+                shape.print(rawRate);
+            }
+            System.out.printf("daily close rate / monthly close rate: %.2f (goal: at least 1.00)%n",
+                    daily.closeRate() / monthly.closeRate());
+            System.out.printf("heap after the run and a GC: %d MB%n%n", heapAfterMb);
 
-            assertThat(status.accepted()).isEqualTo(rows);
-            assertThat(accrualEvents).isEqualTo(rows);
-            assertThat(subscriberMonths).isEqualTo((long) SUBSCRIBERS * MONTHS);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_statement_line WHERE status = 'CLOSED'",
-                    Long.class)).isLessThanOrEqualTo(lineMonths);
+            for (Shape shape : List.of(daily, monthly)) {
+                assertThat(shape.accepted).isEqualTo(shape.records);
+                assertThat(shape.newlyClosed).isEqualTo(shape.lineMonths / 2);
+            }
         }
     }
 
-    /** One record per line and month, the 15th, with the contract's CSV columns. */
-    private static long writeFeed(Path feed) throws IOException {
-        long rows = 0;
+    private record Shape(String name, long records, long accepted, long lineMonths, double importSeconds,
+                         long events, long eventStoreBytes, long recordBytes, long newlyClosed, double closeSeconds,
+                         double readModelSeconds) {
+
+        double closeRate() {
+            return lineMonths / closeSeconds;
+        }
+
+        void print(double rawRate) {
+            System.out.printf("%s shape: %,d records in %,d line-months, imported in %.1f s%n", name, records,
+                    lineMonths, importSeconds);
+            System.out.printf("    ledger events per line-month: %.2f (%,d events; goal at most 3)%n",
+                    (double) events / lineMonths, events);
+            System.out.printf("    event store per line-month (table and indexes): %,d bytes (goal at most 3 KB); raw "
+                    + "usage records per line-month: %,d bytes%n", eventStoreBytes / lineMonths,
+                    recordBytes / lineMonths);
+            System.out.printf("    month close: %,d line-months (%,d subscriber-months) in %.1f s = %,.0f "
+                    + "line-months/s = %.1f %% of raw inserts' rows/s (goal at least 10 000 line-months/s); read "
+                    + "model closed %.1f s after the close started%n", lineMonths, newlyClosed, closeSeconds,
+                    closeRate(), 100 * closeRate() / rawRate, readModelSeconds);
+        }
+    }
+
+    private static Shape run(ConfigurableApplicationContext app, JdbcTemplate jdbc, String name, List<Path> files,
+                             List<YearMonth> months) throws Exception {
+        long eventsBefore = count(jdbc, "domain_event_entry");
+        long eventBytesBefore = size(jdbc, "domain_event_entry");
+        long recordBytesBefore = size(jdbc, "usage_record");
+        long closedBefore = jdbc.queryForObject("SELECT count(*) FROM ledger_statement_line WHERE status = 'CLOSED'",
+                Long.class);
+        long records = 0;
+        long accepted = 0;
+        long started = System.nanoTime();
+        for (Path file : files) {
+            ImportStatus status = app.getBean(FileImports.class).importFile(file, progress -> { });
+            assertThat(status.status()).isEqualTo("COMPLETED");
+            records += status.rowsRead();
+            accepted += status.accepted();
+        }
+        double importSeconds = seconds(started);
+        long lineMonths = jdbc.queryForObject("SELECT count(*) FROM usage_line_month WHERE month = ANY(?::varchar[])",
+                Long.class, (Object) months.stream().map(YearMonth::toString).toArray(String[]::new));
+        MonthClosing closing = app.getBean(MonthClosing.class);
+        long closeStarted = System.nanoTime();
+        long newlyClosed = 0;
+        for (YearMonth month : months) {
+            MonthCloseReport report = closing.close(month, "benchmark");
+            newlyClosed += report.newlyClosed();
+        }
+        double closeSeconds = seconds(closeStarted);
+        double readModelSeconds = waitUntil(jdbc,
+                "SELECT count(*) FROM ledger_statement_line WHERE status = 'CLOSED'", closedBefore + lineMonths,
+                closeStarted);
+        jdbc.execute("VACUUM ANALYZE domain_event_entry");
+        return new Shape(name, records, accepted, lineMonths, importSeconds,
+                count(jdbc, "domain_event_entry") - eventsBefore, size(jdbc, "domain_event_entry") - eventBytesBefore,
+                size(jdbc, "usage_record") - recordBytesBefore, newlyClosed, closeSeconds, readModelSeconds);
+    }
+
+    /** One file a day of one month, one record per line and day, with the contract's CSV columns. */
+    private static List<Path> dailyFiles(Path work) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int day = 1; day <= DAYS; day++) {
+            Path file = work.resolve("daily-" + day + ".csv");
+            try (Writer out = Files.newBufferedWriter(file)) {
+                out.write(UsageRecordSubmission.CSV_HEADER);
+                out.write('\n');
+                for (int s = 0; s < SUBSCRIBERS; s++) {
+                    String subscriber = String.format("D%07d", s);
+                    String date = DAILY_MONTH.atDay(day).toString();
+                    out.write("R" + subscriber + "M-" + date + "," + subscriber + "," + subscriber + "-M,MOBILE,4G,"
+                            + date + "," + (1_000_000L + 7919L * s % 300_000_000L) + ",1000,false,\n");
+                    out.write("R" + subscriber + "F-" + date + "," + subscriber + "," + subscriber + "-F,FIXED,FTTH,"
+                            + date + "," + (2_000_000_000L + s) + ",1000,false,\n");
+                }
+            }
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** One record per line and month, the 15th, in one file. */
+    private static Path monthlyFile(Path work) throws IOException {
+        Path feed = work.resolve("monthly.csv");
         try (Writer out = Files.newBufferedWriter(feed)) {
             out.write(UsageRecordSubmission.CSV_HEADER);
             out.write('\n');
@@ -136,11 +188,10 @@ class LedgerBenchmark {
                             + month.atDay(15) + "," + (1_000_000L + 7919L * s % 9_000_000_000L) + ",1000,false,\n");
                     out.write("R" + subscriber + "F-" + month + "," + subscriber + "," + subscriber + "-F,FIXED,FTTH,"
                             + month.atDay(15) + "," + (50_000_000_000L + s) + ",1000,false,\n");
-                    rows += 2;
                 }
             }
         }
-        return rows;
+        return feed;
     }
 
     private static double rawBatchedInserts(DataSource dataSource, long rows, int payloadBytes) throws Exception {
@@ -161,8 +212,8 @@ class LedgerBenchmark {
                     insert.setLong(3, i / 1_000_000);
                     insert.setString(4, "SubscriberMonthLedger");
                     insert.setString(5, now);
-                    insert.setString(6, "org.footprintledger.footprint.api.LineUsageAccruedEvent");
-                    insert.setString(7, "2");
+                    insert.setString(6, "org.footprintledger.footprint.api.StatementIssuedEvent");
+                    insert.setString(7, "1");
                     insert.setBytes(8, payload);
                     insert.setBytes(9, "{}".getBytes());
                     insert.addBatch();
@@ -188,6 +239,10 @@ class LedgerBenchmark {
             Thread.sleep(50);
         }
         return seconds(startedNanos);
+    }
+
+    private static long size(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("SELECT pg_total_relation_size(?::regclass)", Long.class, table);
     }
 
     private static long count(JdbcTemplate jdbc, String table) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.AccrueUsageBatchCommand;
+import org.footprintledger.footprint.api.ClosedMonths;
 import org.footprintledger.usage.api.LedgerFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ class LedgerFeeder implements LedgerFeed {
     private static final Logger log = LoggerFactory.getLogger(LedgerFeeder.class);
 
     private final LedgerOutbox outbox;
+    private final ClosedMonths closedMonths;
     private final IntakeActivity intake;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
@@ -48,7 +51,7 @@ class LedgerFeeder implements LedgerFeed {
     private final Counter failures;
     private final Timer chunkTime;
 
-    LedgerFeeder(LedgerOutbox outbox, CommandGateway commands, TransactionTemplate transactions,
+    LedgerFeeder(LedgerOutbox outbox, ClosedMonths closedMonths, CommandGateway commands, TransactionTemplate transactions,
                  MeterRegistry metrics, IntakeActivity intake,
                  @Value("${footprint.ledger-feeder.facts-per-round:20000}") int factsPerRound,
                  @Value("${footprint.ledger-feeder.facts-per-transaction:1000}") int factsPerTransaction,
@@ -61,6 +64,7 @@ class LedgerFeeder implements LedgerFeed {
             return thread;
         });
         this.outbox = outbox;
+        this.closedMonths = closedMonths;
         this.intake = intake;
         this.commands = commands;
         this.transactions = transactions;
@@ -102,10 +106,16 @@ class LedgerFeeder implements LedgerFeed {
      */
     @Override
     public synchronized void feedAll() {
+        // late usage of a month waits until its close has completed: the close states what it counted, less the
+        // facts still waiting here, so a fact fed while the close runs could be stated twice
+        List<String> months = closedMonths.completed().stream().map(YearMonth::toString).sorted().toList();
+        if (months.isEmpty()) {
+            return;
+        }
         List<Future<?>> running = new ArrayList<>();
         for (int partition = 0; partition < partitions; partition++) {
             int p = partition;
-            running.add(partitionWorkers.submit(() -> feedPartition(p)));
+            running.add(partitionWorkers.submit(() -> feedPartition(p, months)));
         }
         for (Future<?> future : running) {
             try {
@@ -120,10 +130,10 @@ class LedgerFeeder implements LedgerFeed {
         }
     }
 
-    private void feedPartition(int partition) {
+    private void feedPartition(int partition, List<String> months) {
         LedgerOutbox.LineMonthKey after = null;
         while (true) {
-            Round round = feedOneRound(partition, after);
+            Round round = feedOneRound(partition, after, months);
             if (round.fed() == 0 && round.resumeAfter() == null) {
                 return;
             }
@@ -145,9 +155,10 @@ class LedgerFeeder implements LedgerFeed {
      * transactions: the event store's {@code global_index} is drawn at insert, and long transactions would leave gaps
      * open for tracking processors). Rounds walk the whole key space, then start again from the beginning.
      */
-    private Round feedOneRound(int partition, LedgerOutbox.LineMonthKey after) {
+    private Round feedOneRound(int partition, LedgerOutbox.LineMonthKey after, List<String> months) {
         String feedId = UUID.randomUUID().toString();
-        List<LedgerOutbox.PendingFact> pending = outbox.next(partition, partitions, after, factsPerRound, feedId);
+        List<LedgerOutbox.PendingFact> pending = outbox.next(partition, partitions, after, factsPerRound, feedId,
+                months);
         LedgerOutbox.LineMonthKey resumeAfter =
                 pending.size() < factsPerRound ? null : pending.get(pending.size() - 1).key();
         int fed = 0;

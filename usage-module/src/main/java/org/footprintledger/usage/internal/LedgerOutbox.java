@@ -55,12 +55,15 @@ class LedgerOutbox {
      * of all its waiting rows and the highest row id summed. A plain read on the outbox's index: intake batches
      * append beside it without waiting, and rows they add later have higher ids.
      */
-    List<PendingFact> next(int partition, int partitions, LineMonthKey after, int maxFacts, String feedId) {
+    List<PendingFact> next(int partition, int partitions, LineMonthKey after, int maxFacts, String feedId,
+                           List<String> months) {
         List<PendingFact> pending = new ArrayList<>();
-        String from = "WHERE mod(abs(hashtext(subscriber_id)), ?) = ? "
+        String from = "WHERE mod(abs(hashtext(subscriber_id)), ?) = ? AND month = ANY(?::varchar[]) "
                 + (after == null ? "" : "AND (subscriber_id, month, line_id) > (?, ?, ?) ");
-        Object[] args = after == null ? new Object[] {partitions, partition, maxFacts}
-                : new Object[] {partitions, partition, after.subscriberId(), after.month(), after.lineId(), maxFacts};
+        String[] monthArray = months.toArray(String[]::new);
+        Object[] args = after == null ? new Object[] {partitions, partition, monthArray, maxFacts}
+                : new Object[] {partitions, partition, monthArray, after.subscriberId(), after.month(), after.lineId(),
+                        maxFacts};
         // the planner cannot estimate the partition filter (a hash modulo): it would sort the whole outbox at every
         // round; walking the key index from the resume point stops after the round's facts (measured on a 1 M-row
         // outbox: 463 ms a round of 20 000 facts with the sort, 80 ms with the walk)

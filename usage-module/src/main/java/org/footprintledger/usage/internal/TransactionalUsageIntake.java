@@ -1,12 +1,15 @@
 package org.footprintledger.usage.internal;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.ClosedMonths;
 import org.footprintledger.usage.api.IntakeReport;
 import org.footprintledger.usage.api.UsageIntake;
 import org.footprintledger.usage.api.UsageRecordSubmission;
@@ -17,9 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a batch in one database transaction: the raw records, the line registry and the batch's ledger facts (one per
- * line and month, in the outbox) commit together or not at all, so a crash never leaves records counted without their
- * ledger fact or the reverse. The {@link LedgerFeeder} moves the facts into the ledger.
+ * Takes a batch in one database transaction: the raw records, the line registry, the line-month totals and, for months
+ * whose close is recorded, the batch's late facts for the ledger (one per line and month, in the outbox) commit
+ * together or not at all, so a crash never leaves records counted without their totals or ledger fact or the reverse.
+ * The month close states an open month's totals in the ledger; the {@link LedgerFeeder} moves late facts into it.
  */
 @Service
 class TransactionalUsageIntake implements UsageIntake {
@@ -30,15 +34,20 @@ class TransactionalUsageIntake implements UsageIntake {
     private final UsageRecordValidator validator;
     private final UsageRecordStore store;
     private final LedgerOutbox outbox;
+    private final LineMonthTotals totals;
+    private final ClosedMonths closedMonths;
     private final TransactionTemplate transactions;
     private final IntakeMetrics metrics;
     private final IntakeActivity activity;
 
-    TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox,
-                             TransactionTemplate transactions, IntakeMetrics metrics, IntakeActivity activity) {
+    TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox, LineMonthTotals totals,
+                             ClosedMonths closedMonths, TransactionTemplate transactions, IntakeMetrics metrics,
+                             IntakeActivity activity) {
         this.validator = new UsageRecordValidator(clock);
         this.store = store;
         this.outbox = outbox;
+        this.totals = totals;
+        this.closedMonths = closedMonths;
         this.transactions = transactions;
         this.metrics = metrics;
         this.activity = activity;
@@ -86,7 +95,10 @@ class TransactionalUsageIntake implements UsageIntake {
             }
         }
         classifyAlreadyStored(alreadyStored, outcome);
-        outbox.append(facts.toCommands(batchId));
+        List<AccrueLineUsageCommand> lineMonthFacts = facts.toCommands(batchId);
+        totals.add(lineMonthFacts);
+        Set<YearMonth> closed = lineMonthFacts.isEmpty() ? Set.of() : closedMonths.recordedHoldingOffCloses();
+        outbox.append(lineMonthFacts.stream().filter(fact -> closed.contains(fact.month())).toList());
         return outcome;
     }
 

@@ -1,0 +1,37 @@
+-- usage-module: the running totals of every line-month (the usage counted), updated set-wise in each intake batch's
+-- transaction. While a month is open they are its provisional figures; the month close states them in the ledger,
+-- one event per subscriber-month, however many files fed the month. Only usage reaching a month whose close is
+-- recorded still goes to the ledger as a fact (usage_ledger_fact): late usage, which becomes a correction.
+CREATE TABLE usage_line_month (
+    line_id           VARCHAR(64) COLLATE "C" NOT NULL,
+    month             CHAR(7)     NOT NULL,
+    subscriber_id     VARCHAR(64) COLLATE "C" NOT NULL,
+    line_type         VARCHAR(8)  NOT NULL,
+    -- the technology of the latest record received that named one (it chooses a per-technology factor value)
+    technology        VARCHAR(8),
+    -- never negative (a record is superseded only once, by a record of its own line); no CHECK, which PostgreSQL
+    -- would apply to the delta row an upsert proposes before it adds it to the existing one
+    bytes             BIGINT      NOT NULL,
+    records           BIGINT      NOT NULL,
+    estimated_records BIGINT      NOT NULL,
+    updated_at        TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (line_id, month)
+);
+-- the month close walks a month's subscribers in id order; a subscriber's page reads its months
+CREATE INDEX usage_line_month_close_walk ON usage_line_month (month, subscriber_id);
+CREATE INDEX usage_line_month_subscriber ON usage_line_month (subscriber_id, month);
+
+-- the totals of the records already stored (a database made by an earlier release)
+INSERT INTO usage_line_month (line_id, month, subscriber_id, line_type, technology, bytes, records, estimated_records)
+SELECT line_id, to_char(usage_date, 'YYYY-MM'), min(subscriber_id), min(line_type),
+       (array_agg(technology ORDER BY received_at DESC, record_id DESC) FILTER (WHERE technology IS NOT NULL))[1],
+       sum(bytes_down + bytes_up), count(*), count(*) FILTER (WHERE estimated)
+FROM usage_record
+WHERE superseded_by IS NULL
+GROUP BY line_id, to_char(usage_date, 'YYYY-MM');
+
+-- an earlier release sent every month's usage to the ledger; from now on only usage of a month whose close is
+-- recorded does (open months are stated at their close from the totals above), so facts still waiting for an open
+-- month are already counted above and must not reach the ledger a second time
+DELETE FROM usage_ledger_fact f
+WHERE NOT EXISTS (SELECT 1 FROM ledger_month_close c WHERE c.month = f.month);
