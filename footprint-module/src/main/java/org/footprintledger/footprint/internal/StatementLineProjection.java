@@ -47,8 +47,9 @@ class StatementLineProjection {
 
     @EventHandler
     void on(LineUsageAccruedEvent event, EventMessage<?> message) {
-        pending().line(event.subscriberId(), event.month().toString(), event.lineId()).accrued =
-                new Accrued(event, message.getIdentifier(), message.getTimestamp());
+        PendingLine line = pending().line(event.subscriberId(), event.month().toString(), event.lineId());
+        line.accrued = new Accrued(event, message.getIdentifier(), message.getTimestamp());
+        line.changedBy(message.getIdentifier(), message.getTimestamp());
     }
 
     @EventHandler
@@ -99,8 +100,9 @@ class StatementLineProjection {
         Accrued accrued;
         StatementFigures shown;
         String factorSetId;
-        String shownByEventId;
-        Instant shownAt;
+        /** The latest event of the line in this batch, whatever batches the events fall into (replay included). */
+        String lastEventId;
+        Instant lastChangedAt;
 
         PendingLine(String subscriberId, String month, String lineId) {
             this.subscriberId = subscriberId;
@@ -111,8 +113,12 @@ class StatementLineProjection {
         void closed(StatementFigures figures, String setId, String eventId, Instant at) {
             shown = figures;
             factorSetId = setId;
-            shownByEventId = eventId;
-            shownAt = at;
+            changedBy(eventId, at);
+        }
+
+        void changedBy(String eventId, Instant at) {
+            lastEventId = eventId;
+            lastChangedAt = at;
         }
     }
 
@@ -151,8 +157,8 @@ class StatementLineProjection {
                     ps.setLong(6, e.bytesTotal());
                     ps.setLong(7, e.recordsTotal());
                     ps.setLong(8, e.estimatedRecordsTotal());
-                    ps.setString(9, line.accrued.eventId());
-                    ps.setTimestamp(10, Timestamp.from(line.accrued.at()));
+                    ps.setString(9, line.lastEventId);
+                    ps.setTimestamp(10, Timestamp.from(line.lastChangedAt));
                     setShown(ps, 11, line);
                 });
         // a line the ledger states without an accrual before (the month close states the counted usage) is inserted
@@ -161,7 +167,8 @@ class StatementLineProjection {
                         + "technology, bytes, records, estimated_records, last_event_id, updated_at, status, "
                         + "factor_set_id, shown_records, shown_estimated_records, shown_bytes, exact_go, exact_grams, "
                         + "data_go, co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET " + SHOWN_COLUMNS,
+                        + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET last_event_id = "
+                        + "EXCLUDED.last_event_id, updated_at = EXCLUDED.updated_at, " + SHOWN_COLUMNS,
                 closedOnly, 1000, (ps, line) -> {
                     StatementFigures shown = line.shown;
                     ps.setString(1, line.subscriberId);
@@ -172,8 +179,8 @@ class StatementLineProjection {
                     ps.setLong(6, shown.bytes());
                     ps.setLong(7, shown.records());
                     ps.setLong(8, shown.estimatedRecords());
-                    ps.setString(9, line.shownByEventId);
-                    ps.setTimestamp(10, Timestamp.from(line.shownAt));
+                    ps.setString(9, line.lastEventId);
+                    ps.setTimestamp(10, Timestamp.from(line.lastChangedAt));
                     setShown(ps, 11, line);
                 });
         jdbc.batchUpdate("INSERT INTO ledger_statement_correction (event_id, subscriber_id, month, line_id, "

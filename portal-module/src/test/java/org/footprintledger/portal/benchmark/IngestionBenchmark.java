@@ -30,7 +30,6 @@ import javax.sql.DataSource;
 import org.footprintledger.portal.FootprintLedgerApplication;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
-import org.footprintledger.usage.api.LedgerFeed;
 import org.footprintledger.usage.api.SyntheticFeedGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Ingestion speed, each figure beside the raw baseline measured in the same run on the same PostgreSQL:
- * (a) raw COPY of the feed's rows into a bare table; (b) the product's file import end to end, until the ledger's
- * read model holds the totals; (c) the JSON endpoint in batches of 1 000 over HTTP on loopback. Prints rows per second,
- * the ratios b/a and c/a, and the peak heap. Not part of the normal build: see the README's performance section.
+ * Ingestion speed, each figure beside the raw baselines measured in the same run on the same PostgreSQL:
+ * (a) raw COPY of the feed's rows into a bare table, and the floor: raw COPY into a table with the record table's keys
+ * and indexes (a deduplicated store cannot load faster); (b) the product's file import end to end, until the read
+ * model the statements are served from (the line-month totals) holds the sum of the accepted, non-superseded records;
+ * (c) the JSON endpoint in batches of 1 000 over HTTP on loopback. Prints rows per second, b against the floor
+ * (goal at least 50 %), c against b (goal at least 80 %), and the peak heap. Not part of the normal build: see
+ * docs/performance.md.
  */
 @Tag("benchmark")
 class IngestionBenchmark {
@@ -79,22 +81,18 @@ class IngestionBenchmark {
             long started = System.nanoTime();
             ImportStatus status = app.getBean(FileImports.class).importFile(feed, progress -> { });
             double intakeSeconds = (System.nanoTime() - started) / 1e9;
-            LedgerFeed ledgerFeed = app.getBean(LedgerFeed.class);
-            ledgerFeed.feedAll();
-            while (ledgerFeed.hasBacklog()) {
-                Thread.sleep(20);
-            }
-            double appendedSeconds = (System.nanoTime() - started) / 1e9;
-            waitUntilLedgerHoldsTheTotals(ledgerFeed, jdbc);
+            waitUntilTheReadModelHoldsTheTotals(jdbc);
             double importSeconds = (System.nanoTime() - started) / 1e9;
             double importRate = status.rowsRead() / importSeconds;
             long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             List<String> bodies = jsonBodies(jsonFeed, JSON_ROWS);
-            double jsonSeconds = postAll(port, bodies);
+            long jsonStarted = System.nanoTime();
+            postAll(port, bodies);
+            waitUntilTheReadModelHoldsTheTotals(jdbc);
+            double jsonSeconds = (System.nanoTime() - jsonStarted) / 1e9;
             double jsonRate = Math.min(JSON_ROWS, rowsIn(bodies)) / jsonSeconds;
-            waitUntilLedgerHoldsTheTotals(app.getBean(LedgerFeed.class), jdbc);
 
             System.out.printf("%n=== Ingestion benchmark: %d cores, max heap %d MB ===%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -106,15 +104,13 @@ class IngestionBenchmark {
             System.out.printf("    ceiling: raw COPY into the record table's shape (primary key and the two indexes, "
                     + "no dedupe, no ledger) %,.0f rows/s (%,d distinct ids in %.2f s) = %.1f %% of (a)%n",
                     indexedCopyRate, uniqueRows, indexedCopySeconds, 100 * indexedCopyRate / copyRate);
-            System.out.printf("(b) file import, ledger up to date  %,12.0f rows/s  (%.1f s; intake alone %.1f s, "
-                    + "%,.0f rows/s; %,d ledger events, %,.0f events/s)  b/a = %.1f %%%n", importRate, importSeconds,
-                    intakeSeconds, status.rowsRead() / intakeSeconds, events, events / importSeconds,
-                    100 * importRate / copyRate);
-            System.out.printf("    of (b): intake %.1f s, ledger events appended by %.1f s (%,.0f events/s while appending), "
-                    + "read model up to date by %.1f s%n", intakeSeconds, appendedSeconds,
-                    events / (appendedSeconds - intakeSeconds), importSeconds);
-            System.out.printf("(c) JSON endpoint, batches of 1 000 %,12.0f rows/s  (%.1f s)  c/a = %.1f %%%n",
-                    jsonRate, jsonSeconds, 100 * jsonRate / copyRate);
+            System.out.printf("(b) file import, read model holds the totals %,12.0f rows/s  (%.1f s; the import "
+                    + "itself %.1f s; %,d ledger events: open months reach the ledger at their close) = %.1f %% of "
+                    + "the floor (goal at least 50 %%)%n", importRate, importSeconds, intakeSeconds, events,
+                    100 * importRate / indexedCopyRate);
+            System.out.printf("(c) JSON endpoint, batches of 1 000, read model holds the totals %,12.0f rows/s  "
+                    + "(%.1f s) = %.1f %% of (b) (goal at least 80 %%)%n", jsonRate, jsonSeconds,
+                    100 * jsonRate / importRate);
             System.out.printf("peak heap: %d MB%n%n", peakHeapBytes() >> 20);
 
             assertThat(status.status()).isEqualTo("COMPLETED");
@@ -182,20 +178,20 @@ class IngestionBenchmark {
         }
     }
 
-    private static void waitUntilLedgerHoldsTheTotals(LedgerFeed ledger, JdbcTemplate jdbc) throws InterruptedException {
-        ledger.feedAll();
+    /** Until the line-month totals (what statements are served from) hold the sum of the records that count. */
+    private static void waitUntilTheReadModelHoldsTheTotals(JdbcTemplate jdbc) throws InterruptedException {
         long deadline = System.nanoTime() + 30 * 60 * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             Long records = jdbc.queryForObject("SELECT coalesce(sum(bytes_down + bytes_up), 0) FROM usage_record "
                     + "WHERE superseded_by IS NULL", Long.class);
-            Long ledgerTotal = jdbc.queryForObject("SELECT coalesce(sum(bytes), 0) FROM ledger_statement_line",
+            Long readModel = jdbc.queryForObject("SELECT coalesce(sum(bytes), 0) FROM usage_line_month",
                     Long.class);
-            if (!ledger.hasBacklog() && records.equals(ledgerTotal)) {
+            if (records.equals(readModel)) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the ledger did not catch up in 30 minutes");
+        throw new AssertionError("the read model did not hold the totals in 30 minutes");
     }
 
     private static List<String> jsonBodies(Path feed, int maxRows) throws IOException {
