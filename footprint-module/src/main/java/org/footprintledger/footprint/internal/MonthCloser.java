@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MonthCloser implements MonthClosing {
 
     private static final Logger log = LoggerFactory.getLogger(MonthCloser.class);
-    private static final int LEDGERS_PER_COMMAND = 100;
+    private static final int LEDGERS_PER_COMMAND = 1000;
 
     private final LedgerMonths months;
     private final CountedUsage counted;
