@@ -16,10 +16,12 @@ CREATE TABLE usage_line_month (
     estimated_records BIGINT      NOT NULL,
     updated_at        TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (line_id, month)
-);
--- the month close walks a month's subscribers in id order; a subscriber's page reads its months
+) WITH (fillfactor = 70);
+-- Every batch rewrites the rows of the line-months it touches: room left in each page (fillfactor) lets PostgreSQL
+-- update them in place (HOT: no indexed column changes), without a new entry in each index. Only two indexes: the
+-- key, and the month close's walk of a month's subscribers in id order (a subscriber's own months are found through
+-- its lines in usage_line and this key).
 CREATE INDEX usage_line_month_close_walk ON usage_line_month (month, subscriber_id);
-CREATE INDEX usage_line_month_subscriber ON usage_line_month (subscriber_id, month);
 
 -- the totals of the records already stored (a database made by an earlier release)
 INSERT INTO usage_line_month (line_id, month, subscriber_id, line_type, technology, bytes, records, estimated_records)

@@ -90,8 +90,8 @@ class LineMonthTotals implements CountedUsage {
     public List<SubscriberMonthUsage> current(String subscriberId, YearMonth from, YearMonth to) {
         Grouping grouping = new Grouping();
         jdbc.query("SELECT subscriber_id, month, " + LINE_COLUMNS + ", bytes, records, estimated_records "
-                        + "FROM usage_line_month WHERE subscriber_id = ? AND month BETWEEN ? AND ? "
-                        + "ORDER BY month, line_id",
+                        + "FROM usage_line_month WHERE line_id IN (SELECT line_id FROM usage_line WHERE "
+                        + "subscriber_id = ?) AND month BETWEEN ? AND ? ORDER BY month, line_id",
                 grouping, subscriberId, from.toString(), to.toString());
         return grouping.result();
     }
