@@ -108,7 +108,7 @@ class LedgerFeeder implements LedgerFeed {
     public synchronized void feedAll() {
         // late usage of a month waits until its close has completed: the close states what it counted, less the
         // facts still waiting here, so a fact fed while the close runs could be stated twice
-        List<String> months = closedMonths.completed().stream().map(YearMonth::toString).sorted().toList();
+        List<String> months = monthsToFeed();
         if (months.isEmpty()) {
             return;
         }
@@ -144,9 +144,15 @@ class LedgerFeeder implements LedgerFeed {
     private record Round(int fed, LedgerOutbox.LineMonthKey resumeAfter) {
     }
 
+    /** Late usage waiting for the ledger that the feeder may feed now (of months whose close has completed). */
     @Override
     public boolean hasBacklog() {
-        return outbox.hasBacklog();
+        List<String> months = monthsToFeed();
+        return !months.isEmpty() && outbox.hasBacklog(months);
+    }
+
+    private List<String> monthsToFeed() {
+        return closedMonths.completed().stream().map(YearMonth::toString).sorted().toList();
     }
 
     /**

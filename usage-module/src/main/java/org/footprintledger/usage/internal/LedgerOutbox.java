@@ -114,9 +114,9 @@ class LedgerOutbox {
     record PendingFact(AccrueLineUsageCommand fact, LineMonthKey key, long maxRowId, long rows) {
     }
 
-    boolean hasBacklog() {
-        return Boolean.TRUE.equals(
-                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM usage_ledger_fact)", Boolean.class));
+    boolean hasBacklog(List<String> months) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM usage_ledger_fact "
+                + "WHERE month = ANY(?::varchar[]))", Boolean.class, (Object) months.toArray(String[]::new)));
     }
 
     /** How long the oldest waiting fact has waited; empty when nothing waits. */
