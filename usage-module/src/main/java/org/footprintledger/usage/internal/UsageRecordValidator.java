@@ -185,7 +185,8 @@ final class UsageRecordValidator {
         if (value == null) {
             return "nothing";
         }
+        // printable: a reason is stored and served as text, whatever bytes the value held
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return "\"" + shown + "\"";
+        return "\"" + RowText.printable(shown) + "\"";
     }
 }
