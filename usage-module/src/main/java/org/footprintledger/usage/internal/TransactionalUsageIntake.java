@@ -30,12 +30,14 @@ class TransactionalUsageIntake implements UsageIntake {
     private final UsageRecordValidator validator;
     private final UsageRecordStore store;
     private final LedgerOutbox outbox;
+    private final LineMonthTotals lineMonthTotals;
     private final TransactionTemplate transactions;
     private final IntakeMetrics metrics;
     private final IntakeActivity activity;
 
-    TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox,
+    TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox, LineMonthTotals lineMonthTotals,
                              TransactionTemplate transactions, IntakeMetrics metrics, IntakeActivity activity) {
+        this.lineMonthTotals = lineMonthTotals;
         this.validator = new UsageRecordValidator(clock);
         this.store = store;
         this.outbox = outbox;
@@ -75,19 +77,58 @@ class TransactionalUsageIntake implements UsageIntake {
         Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
         List<ValidationOutcome> onKnownLines = keepRecordsOnCoherentLines(unique, outcome);
         Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId);
+        List<ValidationOutcome> stored = onKnownLines.stream()
+                .filter(c -> inserted.contains(c.record().recordId())).toList();
+        Map<String, UsageRecord> replaced = store.findByIds(stored.stream().map(c -> c.record().replaces())
+                .filter(java.util.Objects::nonNull).toList());
+        LineMonthBudget budget = new LineMonthBudget(lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)));
         LedgerFacts facts = new LedgerFacts();
         List<ValidationOutcome> alreadyStored = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (ValidationOutcome candidate : onKnownLines) {
-            if (!inserted.contains(candidate.record().recordId())) {
+            UsageRecord record = candidate.record();
+            if (!inserted.contains(record.recordId())) {
                 alreadyStored.add(candidate);
-            } else if (candidate.record().replaces() == null || supersede(candidate, facts, outcome)) {
-                facts.add(candidate.record());
-                outcome.accepted(candidate.record().usageDate());
+                continue;
             }
+            UsageRecord target = record.replaces() == null ? null : replaced.get(record.replaces());
+            String problem = record.replaces() == null ? null : replacementProblem(record, target);
+            if (problem == null && !budget.fits(record, target)) {
+                outcome.reject(candidate.index(), record.recordId(), budget.fieldAtFault(record, target),
+                        budget.reason(record, target));
+            } else if (problem == null && target != null && !store.supersede(record.replaces(), record.recordId())) {
+                outcome.reject(candidate.index(), record.recordId(), "replaces", "record " + record.replaces()
+                        + " is already replaced by " + store.supersedingRecordOf(record.replaces())
+                        .orElse("another record"));
+            } else if (problem != null) {
+                outcome.reject(candidate.index(), record.recordId(), "replaces", problem);
+            } else {
+                if (target != null) {
+                    facts.subtract(target);
+                    budget.subtract(target);
+                }
+                facts.add(record);
+                budget.add(record);
+                outcome.accepted(record.usageDate());
+                continue;
+            }
+            refused.add(record.recordId());
         }
+        store.delete(refused);
         classifyAlreadyStored(alreadyStored, outcome);
-        outbox.append(facts.toCommands(batchId));
+        List<org.footprintledger.footprint.api.AccrueLineUsageCommand> commands = facts.toCommands(batchId);
+        lineMonthTotals.add(commands);
+        outbox.append(commands);
         return outcome;
+    }
+
+    /** Every line-month the stored records and the records they replace touch, with its subscriber. */
+    private static Map<LineMonthTotals.LineMonth, String> lineMonthsOf(List<ValidationOutcome> stored,
+                                                                        Map<String, UsageRecord> replaced) {
+        Map<LineMonthTotals.LineMonth, String> lineMonths = new java.util.HashMap<>();
+        stored.forEach(c -> lineMonths.put(LineMonthTotals.LineMonth.of(c.record()), c.record().subscriberId()));
+        replaced.values().forEach(r -> lineMonths.put(LineMonthTotals.LineMonth.of(r), r.subscriberId()));
+        return lineMonths;
     }
 
     /** Validates each submission; a record id seen twice in one batch is a duplicate or a conflict. */
@@ -137,26 +178,15 @@ class TransactionalUsageIntake implements UsageIntake {
         return coherent;
     }
 
-    /** Applies a re-rated record: the record it replaces stops counting. Refused (and unstored) if it cannot. */
-    private boolean supersede(ValidationOutcome candidate, LedgerFacts facts, BatchOutcome outcome) {
-        UsageRecord record = candidate.record();
-        UsageRecord target = store.findByIds(List.of(record.replaces())).get(record.replaces());
-        String problem = null;
+    /** Why a re-rated record cannot replace its target (unknown, on another line), or null. */
+    private static String replacementProblem(UsageRecord record, UsageRecord target) {
         if (target == null) {
-            problem = "record " + record.replaces() + " is unknown: send it before its replacement";
-        } else if (!target.lineId().equals(record.lineId())) {
-            problem = "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
-        } else if (!store.supersede(record.replaces(), record.recordId())) {
-            problem = "record " + record.replaces() + " is already replaced by "
-                    + store.supersedingRecordOf(record.replaces()).orElse("another record");
+            return "record " + record.replaces() + " is unknown: send it before its replacement";
         }
-        if (problem != null) {
-            store.delete(record.recordId());
-            outcome.reject(candidate.index(), record.recordId(), "replaces", problem);
-            return false;
+        if (!target.lineId().equals(record.lineId())) {
+            return "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
         }
-        facts.subtract(target);
-        return true;
+        return null;
     }
 
     private void classifyAlreadyStored(List<ValidationOutcome> alreadyStored, BatchOutcome outcome) {
