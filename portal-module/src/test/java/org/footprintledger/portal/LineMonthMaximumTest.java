@@ -45,14 +45,17 @@ class LineMonthMaximumTest extends LedgerIntegrationTest {
                 && line(s, id("M1")).get("exact").get("bytes").asLong() == FITTING * 2 * TEN_TERA);
         assertThat(line(statement, id("M1")).get("dataGo").asLong()).isEqualTo(FITTING * 2 * TEN_TERA / 1_000_000_000L);
 
-        // another batch later: still refused; another line of the subscriber is not concerned
+        // a later batch: 1.6 × 10^13 bytes are left, so one record of 10^13 fits and the next does not; another
+        // line of the subscriber is not concerned
         JsonNode later = feed.postJson("/api/v1/usage/records", UsageFeed.batch()
-                .mobile(id("late"), subscriber, id("M1"), "2025-06-20", TEN_TERA, 0, false)
+                .mobile(id("late1"), subscriber, id("M1"), "2025-06-20", TEN_TERA, 0, false)
+                .mobile(id("late2"), subscriber, id("M1"), "2025-06-21", TEN_TERA, 0, false)
                 .mobile(id("other"), subscriber, id("M2"), "2025-06-20", 1, 0, false).body()).json();
-        assertThat(later.get("accepted").asInt()).isEqualTo(1);
+        assertThat(later.get("accepted").asInt()).isEqualTo(2);
+        assertThat(later.get("rejected").get(0).get("recordId").asString()).isEqualTo(id("late2"));
         assertThat(later.get("rejected").get(0).get("field").asString()).isEqualTo("bytes_down");
         assertThat(db.queryForObject("SELECT bytes FROM usage_line_month_total WHERE line_id = ? AND month = ?",
-                Long.class, id("M1"), "2025-06")).isEqualTo(FITTING * 2 * TEN_TERA);
+                Long.class, id("M1"), "2025-06")).isEqualTo(FITTING * 2 * TEN_TERA + TEN_TERA);
     }
 
     @Test
