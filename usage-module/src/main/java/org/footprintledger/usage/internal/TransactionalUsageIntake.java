@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.footprintledger.usage.api.IntakeFailedException;
 import org.footprintledger.usage.api.IntakeReport;
 import org.footprintledger.usage.api.UsageIntake;
 import org.footprintledger.usage.api.UsageRecordSubmission;
@@ -54,22 +56,46 @@ class TransactionalUsageIntake implements UsageIntake {
         String batchId = UUID.randomUUID().toString();
         activity.batchTaken();
         for (int attempt = 1; ; attempt++) {
+            AtomicBoolean committing = new AtomicBoolean();
+            BatchOutcome outcome;
             try {
-                BatchOutcome outcome = transactions.execute(tx -> submitInTransaction(submissions, batchId));
-                IntakeReport report = outcome.report();
-                metrics.recordBatch(feed, report, outcome.newestAcceptedUsageDate());
-                log.debug("batch {}: {} accepted, {} duplicates, {} rejected", batchId, report.accepted(),
-                        report.duplicates(), report.rejected().size());
-                return report;
+                outcome = transactions.execute(tx -> {
+                    BatchOutcome decided = submitInTransaction(submissions, batchId);
+                    committing.set(true);
+                    return decided;
+                });
             } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !isConcurrencyConflict(e)) {
-                    throw e;
+                if (attempt < MAX_ATTEMPTS && isConcurrencyConflict(e)) {
+                    metrics.recordRetry();
+                    log.info("batch {}: lock conflict with a concurrent batch, retrying (attempt {})", batchId,
+                            attempt + 1);
+                    continue;
                 }
-                metrics.recordRetry();
-                log.info("batch {}: lock conflict with a concurrent batch, retrying (attempt {})", batchId,
-                        attempt + 1);
+                // before the commit, or a commit the server refused: rolled back, nothing stored; a connection lost
+                // during the commit: unknown
+                throw new IntakeFailedException(committing.get() && isConnectionLoss(e), e);
+            }
+            // committed: nothing after this line may turn the answer into an error
+            IntakeReport report = outcome.report();
+            try {
+                metrics.recordBatch(feed, report, outcome.newestAcceptedUsageDate());
+            } catch (RuntimeException e) {
+                log.warn("batch {}: stored, but its metrics could not be recorded: {}", batchId, e.toString());
+            }
+            log.debug("batch {}: {} accepted, {} duplicates, {} rejected", batchId, report.accepted(),
+                    report.duplicates(), report.rejected().size());
+            return report;
+        }
+    }
+
+    private static boolean isConnectionLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
             }
         }
+        return false;
     }
 
     private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
