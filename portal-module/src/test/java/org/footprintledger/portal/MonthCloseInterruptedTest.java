@@ -3,9 +3,6 @@ package org.footprintledger.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -13,42 +10,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A month close interrupted by a database failure answers what it closed, counted by the pages that committed, and
- * the next scheduled round finishes it whatever the day. Its own application: pages of 5 ledgers, one worker, the
- * scheduled rounds on (their clock never fires during the test: the test runs the round itself).
+ * the next scheduled round finishes it whatever the day (pages of 5 ledgers, one worker: SmallLimitsIntegrationTest).
  */
-@SpringBootTest(classes = FootprintLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MonthCloseInterruptedTest {
+class MonthCloseInterruptedTest extends SmallLimitsIntegrationTest {
 
     private static final String MONTH = "2022-06";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate db;
     @Autowired
     ScheduledTaskHolder scheduledTasks;
-
-    @DynamicPropertySource
-    static void application(DynamicPropertyRegistry registry) throws IOException {
-        Path directory = Files.createTempDirectory("footprint-close-test-db");
-        registry.add("footprint.embedded-db.directory", directory::toString);
-        registry.add("footprint.import.spool-directory", () -> directory + "-spool");
-        registry.add("footprint.demo-data.enabled", () -> "false");
-        registry.add("footprint.embedded-db.durable", () -> "false");
-        registry.add("footprint.month-close.page-size", () -> "5");
-        registry.add("footprint.month-close.workers", () -> "1");
-        registry.add("footprint.month-close.scheduled", () -> "true");
-        registry.add("footprint.month-close.cron", () -> "0 0 0 1 1 *");
-    }
 
     @AfterEach
     void dropTheFailure() {
