@@ -42,10 +42,11 @@ class FeedRulesProperties {
     @BeforeContainer
     static void start() throws IOException {
         String directory = Files.createTempDirectory("footprint-properties-db").toString();
-        application = new SpringApplicationBuilder(FootprintLedgerApplication.class).properties(
-                "server.port=0", "footprint.embedded-db.directory=" + directory,
-                "footprint.import.spool-directory=" + directory + "-spool", "footprint.demo-data.enabled=false",
-                "footprint.embedded-db.durable=false", "footprint.month-close.scheduled=false").run();
+        // command-line arguments: they take precedence over application.yml (default properties would not)
+        application = new SpringApplicationBuilder(FootprintLedgerApplication.class).run(
+                "--server.port=0", "--footprint.embedded-db.directory=" + directory,
+                "--footprint.import.spool-directory=" + directory + "-spool", "--footprint.demo-data.enabled=false",
+                "--footprint.embedded-db.durable=false", "--footprint.month-close.scheduled=false");
         port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
         db = application.getBean(JdbcTemplate.class);
     }

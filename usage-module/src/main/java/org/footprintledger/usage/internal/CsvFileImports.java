@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportProgress;
 import org.footprintledger.usage.api.ImportStatus;
@@ -280,7 +282,7 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     private static boolean isGzipDamage(IOException e) {
-        return e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException;
+        return e instanceof EOFException || e instanceof ZipException;
     }
 
     private void store(Reading reading, Batch batch) {

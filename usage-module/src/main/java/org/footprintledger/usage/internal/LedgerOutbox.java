@@ -1,6 +1,10 @@
 package org.footprintledger.usage.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -102,7 +106,7 @@ class LedgerOutbox {
      * One line-month's waiting rows summed; a sum that is no long (rows of an older release) or a row that names no
      * known line type or technology is a poison fact: no command, the problem instead.
      */
-    private static PendingFact pendingFact(java.sql.ResultSet rs, String feedId) throws java.sql.SQLException {
+    private static PendingFact pendingFact(ResultSet rs, String feedId) throws SQLException {
         LineMonthKey key = new LineMonthKey(rs.getString(1), rs.getString(2), rs.getString(3));
         long maxRowId = rs.getLong(9);
         long rows = rs.getLong(10);
@@ -115,13 +119,13 @@ class LedgerOutbox {
                     exactLong(rs.getBigDecimal(6), "bytes"), exactLong(rs.getBigDecimal(7), "records"),
                     exactLong(rs.getBigDecimal(8), "estimated records"), feedId);
             return new PendingFact(fact, key, maxRowId, rows, null);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             return new PendingFact(null, key, maxRowId, rows, "the waiting facts of line " + key.lineId()
                     + " cannot be read: " + e.getMessage());
         }
     }
 
-    private static long exactLong(java.math.BigDecimal sum, String what) {
+    private static long exactLong(BigDecimal sum, String what) {
         try {
             return sum.longValueExact();
         } catch (ArithmeticException e) {

@@ -1,15 +1,20 @@
 package org.footprintledger.usage.internal;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.usage.api.IntakeFailedException;
 import org.footprintledger.usage.api.IntakeReport;
+import org.footprintledger.usage.api.RecordRejection;
 import org.footprintledger.usage.api.UsageIntake;
 import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.slf4j.Logger;
@@ -90,7 +95,7 @@ class TransactionalUsageIntake implements UsageIntake {
 
     private static boolean isConnectionLoss(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
                 return true;
             }
@@ -106,7 +111,7 @@ class TransactionalUsageIntake implements UsageIntake {
         List<ValidationOutcome> stored = onKnownLines.stream()
                 .filter(c -> inserted.contains(c.record().recordId())).toList();
         Map<String, UsageRecord> replaced = store.findByIds(stored.stream().map(c -> c.record().replaces())
-                .filter(java.util.Objects::nonNull).toList());
+                .filter(Objects::nonNull).toList());
         LineMonthBudget budget = new LineMonthBudget(lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)));
         LedgerFacts facts = new LedgerFacts();
         List<ValidationOutcome> alreadyStored = new ArrayList<>();
@@ -118,31 +123,23 @@ class TransactionalUsageIntake implements UsageIntake {
                 continue;
             }
             UsageRecord target = record.replaces() == null ? null : replaced.get(record.replaces());
-            String problem = record.replaces() == null ? null : replacementProblem(record, target);
-            if (problem == null && !budget.fits(record, target)) {
-                outcome.reject(candidate.index(), record.recordId(), budget.fieldAtFault(record, target),
-                        budget.reason(record, target));
-            } else if (problem == null && target != null && !store.supersede(record.replaces(), record.recordId())) {
-                outcome.reject(candidate.index(), record.recordId(), "replaces", "record " + record.replaces()
-                        + " is already replaced by " + store.supersedingRecordOf(record.replaces())
-                        .orElse("another record"));
-            } else if (problem != null) {
-                outcome.reject(candidate.index(), record.recordId(), "replaces", problem);
-            } else {
-                if (target != null) {
-                    facts.subtract(target);
-                    budget.subtract(target);
-                }
-                facts.add(record);
-                budget.add(record);
-                outcome.accepted(record.usageDate());
+            RecordRejection refusal = refusalOf(candidate, target, budget);
+            if (refusal != null) {
+                outcome.reject(refusal);
+                refused.add(record.recordId());
                 continue;
             }
-            refused.add(record.recordId());
+            if (target != null) {
+                facts.subtract(target);
+                budget.subtract(target);
+            }
+            facts.add(record);
+            budget.add(record);
+            outcome.accepted(record.usageDate());
         }
         store.delete(refused);
         classifyAlreadyStored(alreadyStored, outcome);
-        List<org.footprintledger.footprint.api.AccrueLineUsageCommand> commands = facts.toCommands(batchId);
+        List<AccrueLineUsageCommand> commands = facts.toCommands(batchId);
         lineMonthTotals.add(commands);
         outbox.append(commands);
         return outcome;
@@ -151,7 +148,7 @@ class TransactionalUsageIntake implements UsageIntake {
     /** Every line-month the stored records and the records they replace touch, with its subscriber. */
     private static Map<LineMonthTotals.LineMonth, String> lineMonthsOf(List<ValidationOutcome> stored,
                                                                         Map<String, UsageRecord> replaced) {
-        Map<LineMonthTotals.LineMonth, String> lineMonths = new java.util.HashMap<>();
+        Map<LineMonthTotals.LineMonth, String> lineMonths = new HashMap<>();
         stored.forEach(c -> lineMonths.put(LineMonthTotals.LineMonth.of(c.record()), c.record().subscriberId()));
         replaced.values().forEach(r -> lineMonths.put(LineMonthTotals.LineMonth.of(r), r.subscriberId()));
         return lineMonths;
@@ -202,6 +199,28 @@ class TransactionalUsageIntake implements UsageIntake {
             }
         }
         return coherent;
+    }
+
+    /**
+     * Why a stored record is refused after all, or null: a replacement whose target is unknown, on another line or
+     * already replaced (the target is marked superseded when it is not), or a record past its line-month's maximum.
+     */
+    private RecordRejection refusalOf(ValidationOutcome candidate, UsageRecord target, LineMonthBudget budget) {
+        UsageRecord record = candidate.record();
+        String problem = record.replaces() == null ? null : replacementProblem(record, target);
+        if (problem != null) {
+            return new RecordRejection(candidate.index(), record.recordId(), "replaces", problem);
+        }
+        if (!budget.fits(record, target)) {
+            return new RecordRejection(candidate.index(), record.recordId(), budget.fieldAtFault(record, target),
+                    budget.reason(record, target));
+        }
+        if (target != null && !store.supersede(record.replaces(), record.recordId())) {
+            return new RecordRejection(candidate.index(), record.recordId(), "replaces", "record "
+                    + record.replaces() + " is already replaced by "
+                    + store.supersedingRecordOf(record.replaces()).orElse("another record"));
+        }
+        return null;
     }
 
     /** Why a re-rated record cannot replace its target (unknown, on another line), or null. */
