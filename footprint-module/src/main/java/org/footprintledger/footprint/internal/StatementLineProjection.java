@@ -46,8 +46,13 @@ class StatementLineProjection {
 
     @EventHandler
     void on(LineUsageAccruedEvent event, EventMessage<?> message) {
-        pending().line(event.subscriberId(), event.month().toString(), event.lineId()).accrued =
-                new Accrued(event, message.getIdentifier(), message.getTimestamp());
+        PendingLine line = pending().line(event.subscriberId(), event.month().toString(), event.lineId());
+        line.accrued = new Accrued(event, message.getIdentifier(), message.getTimestamp());
+        // the technology of the latest event that names one, as the ledger keeps it (LineTotals), also when a later
+        // event of the same batch names none
+        if (event.technology() != null) {
+            line.technology = event.technology().code();
+        }
     }
 
     @EventHandler
@@ -96,6 +101,7 @@ class StatementLineProjection {
         final String month;
         final String lineId;
         Accrued accrued;
+        String technology;
         StatementFigures shown;
         String factorSetId;
 
@@ -142,7 +148,7 @@ class StatementLineProjection {
                     ps.setString(2, line.month);
                     ps.setString(3, line.lineId);
                     ps.setString(4, e.lineType().name());
-                    ps.setString(5, e.technology() == null ? null : e.technology().code());
+                    ps.setString(5, line.technology);
                     ps.setLong(6, e.bytesTotal());
                     ps.setLong(7, e.recordsTotal());
                     ps.setLong(8, e.estimatedRecordsTotal());

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * never store part of what they refuse, and accept exactly what an independent model of the contract accepts
  * ({@link FeedContractModel}). Tries are kept moderate so the suite stays fast.
  */
-class FeedRulesProperties {
+class FeedRulesPropertyTest {
 
     private static ConfigurableApplicationContext application;
     private static int port;
