@@ -35,6 +35,8 @@ class ImportLimitsTest extends SmallLimitsIntegrationTest {
                 + "(footprint.import.max-rows): stopped at line 2002; the rows before it are kept");
         assertThat(status.get("rowsRead").asLong()).isEqualTo(2_000);
         assertThat(status.get("accepted").asLong()).isEqualTo(2_000);
+        assertThat(new ApiClient(port, "ops", "ops").get("/actuator/prometheus").body())
+                .containsPattern("usage_import_failures_total\\{[^}]*reason=\"rows\"[^}]*} [1-9]");
     }
 
     @Test

@@ -27,9 +27,16 @@ final class RowText {
         }
     }
 
+    /** One strict decoder per thread: a decoder is not thread-safe, and making one per row cost the import time. */
+    private static final ThreadLocal<CharsetDecoder> DECODERS = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
     static Decoded decodeStrictly(byte[] bytes, int length) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (isAscii(bytes, length)) {
+            // the common row: ASCII is valid UTF-8 byte for byte
+            return new Decoded(new String(bytes, 0, length, StandardCharsets.US_ASCII), -1);
+        }
+        CharsetDecoder decoder = DECODERS.get().reset();
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
         CharBuffer out = CharBuffer.allocate(length);
         CoderResult result = decoder.decode(in, out, true);
@@ -38,6 +45,15 @@ final class RowText {
         }
         decoder.flush(out);
         return new Decoded(out.flip().toString(), -1);
+    }
+
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A character no field of the feed may hold: C0 and C1 controls, DEL, and a surrogate without its pair. */
