@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,6 +41,15 @@ class CrashDuringImportTest {
 
     private final List<Process> applications = new ArrayList<>();
     private EmbeddedPostgres postgres;
+    private final Path spool = temporarySpool();
+
+    private static Path temporarySpool() {
+        try {
+            return Files.createTempDirectory("crash-spool");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @AfterEach
     void stopEverything() throws IOException {
@@ -59,10 +69,17 @@ class CrashDuringImportTest {
         Process first = startApplication(port);
         String interrupted = postImport(port, feed);
         await().atMost(Duration.ofSeconds(120)).until(() -> status(port, interrupted).get("rowsRead").asLong() >= 30_000);
+        try (var spooled = Files.list(spool)) {
+            Path file = spooled.findFirst().orElseThrow();
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
         first.destroyForcibly().waitFor();
         assertThat(first.exitValue()).as("killed, not stopped").isNotZero();
+        assertThat(spoolFiles()).as("the killed node's spooled file is still there").isEqualTo(1);
 
         startApplication(port);
+        assertThat(spoolFiles()).as("left-overs are deleted at start").isZero();
         JsonNode afterRestart = status(port, interrupted);
         assertThat(afterRestart.get("status").asString()).isEqualTo("FAILED");
         assertThat(afterRestart.get("rowsRead").asLong()).isLessThan(summary.rows());
@@ -83,6 +100,13 @@ class CrashDuringImportTest {
         assertThat(db.queryForObject("SELECT coalesce(sum(bytes), 0) FROM usage_line_month", Long.class))
                 .isEqualTo(expectedTotalBytes(feed));
         assertThat(db.queryForObject("SELECT count(*) FROM usage_ledger_fact", Long.class)).isZero();
+        assertThat(spoolFiles()).as("removed when the import ends").isZero();
+    }
+
+    private long spoolFiles() throws IOException {
+        try (var files = Files.list(spool)) {
+            return files.count();
+        }
     }
 
     /** The total the file means: each valid record once, a replaced record counted no more. */
@@ -115,7 +139,8 @@ class CrashDuringImportTest {
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
-                "--footprint.demo-data.enabled=false")
+                "--footprint.demo-data.enabled=false",
+                "--footprint.import.spool-directory=" + spool)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         applications.add(process);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad input on the JSON endpoint gets a clear error saying what and where. */
 class JsonFeedErrorsTest extends PortalIntegrationTest {
@@ -92,5 +94,37 @@ class JsonFeedErrorsTest extends PortalIntegrationTest {
         assertThat(response.json().get("rejected").get(0).get("field").asString()).isEqualTo("record_id");
         assertThat(response.json().get("rejected").get(1).get("index").asInt()).isEqualTo(2);
         assertThat(response.json().get("rejected").get(1).get("field").asString()).isEqualTo("bytes_down");
+    }
+
+    @Autowired
+    JdbcTemplate db;
+
+    @Test
+    void a_batch_the_database_fails_says_nothing_of_it_was_stored_and_sending_it_again_stores_it_once() {
+        String subscriber = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        UsageFeed batch = UsageFeed.batch();
+        for (int i = 0; i < 1_411; i++) {
+            batch.mobile(subscriber + "-" + i, subscriber, subscriber + "-l", "2025-01-02", 1, 0, false);
+        }
+        // the database refuses the batch at its commit (a deferred check), after every statement of it succeeded
+        db.execute("CREATE OR REPLACE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "RAISE EXCEPTION 'disk full (simulated)'; END $$");
+        db.execute("CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON usage_record DEFERRABLE INITIALLY "
+                + "DEFERRED FOR EACH ROW WHEN (NEW.subscriber_id = '" + subscriber + "') "
+                + "EXECUTE FUNCTION fail_at_commit()");
+        try {
+            ApiClient.Response failed = feed().postJson("/api/v1/usage/records", batch.body());
+
+            assertThat(failed.status()).isEqualTo(503);
+            assertThat(failed.json().get("message").asString()).contains("nothing of it was stored; send it again");
+            assertThat(db.queryForObject("SELECT count(*) FROM usage_record WHERE subscriber_id = ?", Long.class,
+                    subscriber)).isZero();
+        } finally {
+            db.execute("DROP TRIGGER fail_at_commit ON usage_record");
+        }
+        ApiClient.Response again = feed().postJson("/api/v1/usage/records", batch.body());
+        assertThat(again.json().get("accepted").asInt()).isEqualTo(1_411);
+        assertThat(feed().postJson("/api/v1/usage/records", batch.body()).json().get("duplicates").asInt())
+                .isEqualTo(1_411);
     }
 }

@@ -17,6 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PortalIntegrationTest {
 
     private static final Path DATABASE_DIRECTORY = temporaryDirectory();
+    /** The import spool of the application under test: its own, so no other application's start empties it. */
+    protected static final Path SPOOL_DIRECTORY = DATABASE_DIRECTORY.resolveSibling(DATABASE_DIRECTORY.getFileName()
+            + "-spool");
 
     @LocalServerPort
     protected int port;
@@ -24,6 +27,7 @@ public abstract class PortalIntegrationTest {
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("footprint.embedded-db.directory", DATABASE_DIRECTORY::toString);
+        registry.add("footprint.import.spool-directory", SPOOL_DIRECTORY::toString);
         registry.add("footprint.demo-data.enabled", () -> "false");
         // a throw-away database: no need to wait for the disk on each commit
         registry.add("footprint.embedded-db.durable", () -> "false");

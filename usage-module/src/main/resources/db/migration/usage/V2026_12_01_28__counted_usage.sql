@@ -1,5 +1,6 @@
 -- usage-module: the running totals of every line-month (the usage counted), updated set-wise in each intake batch's
--- transaction. While a month is open they are its provisional figures; the month close states them in the ledger,
+-- transaction, which locks its line-months' rows in key order before it decides: a record that would push its
+-- line-month past the physical maximum is refused (README, "Hostile input"), so no sum can overflow a bigint. While a month is open they are its provisional figures; the month close states them in the ledger,
 -- one event per subscriber-month, however many files fed the month. Only usage reaching a month whose close is
 -- recorded still goes to the ledger as a fact (usage_ledger_fact): late usage, which becomes a correction.
 CREATE TABLE usage_line_month (
@@ -23,11 +24,14 @@ CREATE TABLE usage_line_month (
 -- its lines in usage_line and this key).
 CREATE INDEX usage_line_month_close_walk ON usage_line_month (month, subscriber_id);
 
--- the totals of the records already stored (a database made by an earlier release)
+-- the totals of the records already stored (a database made by an earlier release); a line-month already beyond a
+-- bigint (possible only from an older release) is stored at the bigint maximum: past the physical maximum either
+-- way, it refuses any further record that adds bytes
 INSERT INTO usage_line_month (line_id, month, subscriber_id, line_type, technology, bytes, records, estimated_records)
 SELECT line_id, to_char(usage_date, 'YYYY-MM'), min(subscriber_id), min(line_type),
        (array_agg(technology ORDER BY received_at DESC, record_id DESC) FILTER (WHERE technology IS NOT NULL))[1],
-       sum(bytes_down + bytes_up), count(*), count(*) FILTER (WHERE estimated)
+       least(sum(bytes_down::numeric + bytes_up::numeric), 9223372036854775807)::bigint, count(*),
+       count(*) FILTER (WHERE estimated)
 FROM usage_record
 WHERE superseded_by IS NULL
 GROUP BY line_id, to_char(usage_date, 'YYYY-MM');

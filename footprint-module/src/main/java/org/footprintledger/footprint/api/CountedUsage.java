@@ -19,6 +19,9 @@ public interface CountedUsage {
      */
     List<SubscriberMonthUsage> toClose(YearMonth month, String afterSubscriberId, int limit);
 
+    /** How many subscribers have usage counted in {@code month} (the month close's ledgers). */
+    long subscribersIn(YearMonth month);
+
     /** One subscriber's running totals for the months between {@code from} and {@code to}, months with usage only. */
     List<SubscriberMonthUsage> current(String subscriberId, YearMonth from, YearMonth to);
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closes the previous month on the configured day of the following month (and on any later day while it is still
- * not closed, so a node down on that day catches up). Checked hourly; closing is idempotent.
+ * not closed, so a node down on that day catches up), and finishes any close that was interrupted, whatever the day.
+ * Checked hourly; closing is idempotent.
  */
 @Component
 class MonthCloseSchedule {
@@ -47,7 +48,31 @@ class MonthCloseSchedule {
         YearMonth due = monthDue();
         if (due != null) {
             log.info("scheduled close of {} (day {} of the following month)", due, dayOfMonth);
-            closing.close(due, "schedule");
+            try {
+                closing.close(due, "schedule");
+            } catch (RuntimeException e) {
+                log.warn("scheduled close of {} failed, the next round finishes it: {}", due, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Finishes every close recorded but not completed (a database failure or a stop interrupted it). A close that
+     * fails again is one warning line per round; the next round tries again.
+     */
+    @Scheduled(cron = "${footprint.month-close.cron:0 7 * * * *}", zone = "${footprint.month-close.zone:Europe/Paris}")
+    void finishInterruptedCloses() {
+        if (!enabled) {
+            return;
+        }
+        for (YearMonth month : months.closesInProgress()) {
+            log.info("scheduled round: finishing the interrupted close of {}", month);
+            try {
+                closing.close(month, "schedule");
+            } catch (RuntimeException e) {
+                log.warn("scheduled round: the close of {} failed again, the next round retries it: {}", month,
+                        e.getMessage());
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
 import org.footprintledger.footprint.api.CloseLedgerMonthsCommand;
 import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.FactorSet;
+import org.footprintledger.footprint.api.MonthCloseInterruptedException;
 import org.footprintledger.footprint.api.MonthCloseReport;
 import org.footprintledger.footprint.api.MonthClosing;
 import org.footprintledger.footprint.api.SubscriberMonthUsage;
@@ -85,6 +86,13 @@ class MonthCloser implements MonthClosing {
         FactorSet closeSet = factorSets.byId(recordedSetId).orElseThrow();
         log.info("closing {} under {} (requested by {})", month, closeSet.id(), requestedBy);
         Walked walked = walk(month, closeSet, closedAt);
+        if (walked.failure() != null) {
+            MonthCloseInterruptedException interrupted = new MonthCloseInterruptedException(month.toString(),
+                    walked.ledgers(), walked.total(), walked.failure());
+            ledgersClosed.increment(walked.newlyClosed());
+            log.warn("{}", interrupted.getMessage());
+            throw interrupted;
+        }
         transactions.executeWithoutResult(tx -> months.recordCompleted(month, walked.ledgers(), clock.instant()));
         long millis = (System.nanoTime() - started) / 1_000_000;
         closeTime.record(Duration.ofMillis(millis));
@@ -96,37 +104,56 @@ class MonthCloser implements MonthClosing {
                 alreadyClosed, millis);
     }
 
-    private record Walked(long ledgers, long newlyClosed) {
+    /**
+     * What a walk did: the ledgers of the pages that committed and how many of them it newly closed, the month's
+     * ledgers (-1 when they could not be counted), and the failure that stopped it, if any.
+     */
+    private record Walked(long ledgers, long newlyClosed, long total, RuntimeException failure) {
     }
 
+    /** Walks the month's pages; a failure stops it once every page handed over has ended, committed or not. */
     private Walked walk(YearMonth month, FactorSet closeSet, Instant closedAt) {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "month-close");
             thread.setDaemon(true);
             return thread;
         });
+        List<Future<Long>> pages = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        RuntimeException failure = null;
+        long total = -1;
         try {
-            List<Future<Long>> pages = new ArrayList<>();
-            long ledgers = 0;
+            total = counted.subscribersIn(month);
             for (List<SubscriberMonthUsage> page = counted.toClose(month, "", pageSize); !page.isEmpty();
                  page = counted.toClose(month, page.get(page.size() - 1).subscriberId(), pageSize)) {
                 List<SubscriberMonthUsage> usage = page;
+                sizes.add(page.size());
                 pages.add(pool.submit(() -> closePage(usage, closeSet, closedAt)));
-                ledgers += page.size();
             }
-            long newlyClosed = 0;
-            for (Future<Long> page : pages) {
-                newlyClosed += page.get();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        long committed = 0;
+        long newlyClosed = 0;
+        try {
+            for (int i = 0; i < pages.size(); i++) {
+                try {
+                    newlyClosed += pages.get(i).get();
+                    committed += sizes.get(i);
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(e.getCause());
+                    }
+                }
             }
-            return new Walked(ledgers, newlyClosed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("month close interrupted; closing again resumes it", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            failure = new IllegalStateException("month close interrupted", e);
         } finally {
             pool.shutdownNow();
         }
+        return new Walked(committed, newlyClosed, total, failure);
     }
 
     private long closePage(List<SubscriberMonthUsage> page, FactorSet closeSet, Instant closedAt) {

@@ -50,6 +50,11 @@ class StatementLineProjection {
         PendingLine line = pending().line(event.subscriberId(), event.month().toString(), event.lineId());
         line.accrued = new Accrued(event, message.getIdentifier(), message.getTimestamp());
         line.changedBy(message.getIdentifier(), message.getTimestamp());
+        // the technology of the latest event that names one, as the ledger keeps it (LineTotals), also when a later
+        // event of the same batch names none
+        if (event.technology() != null) {
+            line.technology = event.technology().code();
+        }
     }
 
     @EventHandler
@@ -98,6 +103,7 @@ class StatementLineProjection {
         final String month;
         final String lineId;
         Accrued accrued;
+        String technology;
         StatementFigures shown;
         String factorSetId;
         /** The latest event of the line in this batch, whatever batches the events fall into (replay included). */
@@ -153,7 +159,7 @@ class StatementLineProjection {
                     ps.setString(2, line.month);
                     ps.setString(3, line.lineId);
                     ps.setString(4, e.lineType().name());
-                    ps.setString(5, e.technology() == null ? null : e.technology().code());
+                    ps.setString(5, line.technology);
                     ps.setLong(6, e.bytesTotal());
                     ps.setLong(7, e.recordsTotal());
                     ps.setLong(8, e.estimatedRecordsTotal());

@@ -6,6 +6,8 @@ import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.footprint.api.DeviceRejectedException;
 import org.footprintledger.footprint.api.LedgerConflictException;
+import org.footprintledger.footprint.api.MonthCloseInterruptedException;
+import org.footprintledger.usage.api.IntakeFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -90,11 +92,29 @@ class ApiErrorHandler {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null, null);
     }
 
+    /** A usage batch the database failed: says whether nothing or maybe all of it is stored; safe to send again. */
+    @ExceptionHandler(IntakeFailedException.class)
+    ResponseEntity<ApiError> intakeFailed(IntakeFailedException e) {
+        log.warn("usage batch not stored: {}", e.getMessage());
+        return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null, null, null);
+    }
+
+    /** A month close stopped part-way: says how many ledgers it closed; closing again finishes it. */
+    @ExceptionHandler(MonthCloseInterruptedException.class)
+    ResponseEntity<ApiError> closeInterrupted(MonthCloseInterruptedException e) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null, null, null);
+    }
+
+    /**
+     * Anything else: the request may have stored part of its work before it failed, and this handler cannot know
+     * what, so the answer does not claim either way (README, "Errors", says which requests are safe to repeat).
+     */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> unexpected(RuntimeException e) {
         log.error("request failed", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; nothing of this request was stored", null,
-                null, null);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (logged with its cause); this answer cannot "
+                + "tell whether the request stored anything: see the README's \"Errors\" section before repeating "
+                + "it", null, null, null);
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column,

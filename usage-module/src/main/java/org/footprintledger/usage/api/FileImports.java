@@ -24,6 +24,6 @@ public interface FileImports {
     /** The most recent imports first, for ops: how each went and how many rows it rejected. */
     java.util.List<ImportStatus> recent(int limit);
 
-    /** Writes the rejected rows of a known import (see {@link #status}) as CSV: line_number,record_id,field,reason. */
+    /** Writes the rejected rows of a known import (see {@link #status}) as CSV: line_number,record_id,field,reason,raw_row. */
     void writeRejections(String importId, Writer out) throws IOException;
 }

@@ -1,23 +1,23 @@
 package org.footprintledger.usage.internal;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -37,14 +37,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports CSV files of the feed: streamed line by line (never held whole), in batches through the same intake as the
- * JSON endpoint, each batch committed on its own so progress is visible and a crash loses nothing stored.
+ * Imports CSV files of the feed: streamed line by line within {@link ImportLimits} (never a whole file or a whole
+ * over-long line in memory), in batches through the same intake as the JSON endpoint, each batch committed on its
+ * own so progress is visible and a crash loses nothing stored. A row is the unit of failure: any bytes in a row make
+ * at worst that row a rejection. Whatever stops an import (a limit, a damaged gzip, any {@link Throwable} of its
+ * threads) ends it FAILED with the reason, once every batch in flight is stored.
  */
 @Service
 class CsvFileImports implements FileImports, DisposableBean {
 
     private static final String HEADER = UsageRecordSubmission.CSV_HEADER;
-    private static final int COLUMNS = UsageRecordSubmission.CSV_COLUMNS.size();
     private static final Logger log = LoggerFactory.getLogger(CsvFileImports.class);
 
     private final UsageIntake intake;
@@ -53,16 +55,20 @@ class CsvFileImports implements FileImports, DisposableBean {
     private final int batchSize;
     private final int writers;
     private final ImportRegistry registry;
+    private final ImportSpool spool;
+    private final ImportLimits limits;
+    private final MeterRegistry metrics;
     private final Timer importDuration;
-    private final java.util.concurrent.atomic.AtomicLong lastRowsPerSecond = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastRowsPerSecond = new AtomicLong();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "usage-import");
         thread.setDaemon(true);
         return thread;
     });
 
-    CsvFileImports(UsageIntake intake, ImportRegistry registry, MeterRegistry metrics, IntakeMetrics intakeMetrics,
-                   IntakeActivity activity, @Value("${footprint.import.batch-size:50000}") int batchSize,
+    CsvFileImports(UsageIntake intake, ImportRegistry registry, ImportSpool spool, ImportLimits limits,
+                   MeterRegistry metrics, IntakeMetrics intakeMetrics, IntakeActivity activity,
+                   @Value("${footprint.import.batch-size:50000}") int batchSize,
                    @Value("${footprint.import.writers:2}") int writers) {
         this.writers = Math.max(1, writers);
         if (batchSize < 1 || batchSize > UsageIntake.MAX_INTERNAL_BATCH_SIZE) {
@@ -74,33 +80,58 @@ class CsvFileImports implements FileImports, DisposableBean {
         this.activity = activity;
         this.intakeMetrics = intakeMetrics;
         this.registry = registry;
+        this.spool = spool;
+        this.limits = limits;
+        this.metrics = metrics;
         metrics.gauge("usage.import.last.rows.per.second", lastRowsPerSecond);
         this.importDuration = Timer.builder("usage.import.duration").description("Duration of file imports")
                 .register(metrics);
+        for (Failure reason : Failure.values()) {
+            failures(reason);
+        }
+    }
+
+    /** Why an import ended FAILED: the tag of {@code usage_import_failures_total}. */
+    enum Failure {
+        EMPTY, HEADER, TRUNCATED, EXPANDED_SIZE, ROWS, READ_ERROR, INTERNAL;
+
+        String tag() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    private Counter failures(Failure reason) {
+        return Counter.builder("usage.import.failures").description("File imports ended FAILED, by reason")
+                .tag("reason", reason.tag()).register(metrics);
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void failImportsInterruptedByAStop() {
+    void cleanUpAfterAStop() {
         int interrupted = registry.failInterrupted();
         if (interrupted > 0) {
             log.warn("{} file imports were interrupted by a stop and are marked FAILED", interrupted);
         }
+        spool.deleteLeftovers();
     }
 
     @Override
     public String start(InputStream body) throws IOException {
         String importId = UUID.randomUUID().toString();
-        Path spool = Files.createTempFile("usage-import-" + importId, ".feed");
-        Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
-        registry.open(importId);
-        log.info("import {}: received {} bytes, importing in the background", importId, Files.size(spool));
-        workers.submit(() -> {
-            try {
-                run(importId, spool, p -> { });
-            } finally {
-                deleteQuietly(spool);
-            }
-        });
+        Path file = spool.receive(body, importId);
+        try {
+            registry.open(importId);
+            log.info("import {}: received {} bytes, importing in the background", importId, Files.size(file));
+            workers.submit(() -> {
+                try {
+                    run(importId, file, p -> { });
+                } finally {
+                    spool.delete(file);
+                }
+            });
+        } catch (IOException | RuntimeException | Error e) {
+            spool.delete(file);
+            throw e;
+        }
         return importId;
     }
 
@@ -129,40 +160,93 @@ class CsvFileImports implements FileImports, DisposableBean {
     }
 
     private void run(String importId, Path file, Consumer<ImportProgress> progress) {
+        long started = System.nanoTime();
         activity.importStarted();
+        Reading reading = new Reading(importId);
         try {
-            readAndStore(importId, file, progress);
+            Ending ending = readAndStore(reading, file, progress);
+            finish(reading, ending, started);
+        } catch (Throwable e) {
+            // anything at all (a database failure in a writer, an OutOfMemoryError): logged once, the import FAILED
+            log.error("import {} failed after line {}", importId, reading.lineNumber, e);
+            finish(reading, Ending.failed(Failure.INTERNAL, "internal error after line " + reading.lineNumber + " ("
+                    + e + "); the rows stored before it are kept: import the file again to finish it (rows stored "
+                    + "count once)"), started);
         } finally {
             activity.importFinished();
         }
     }
 
-    private void readAndStore(String importId, Path file, Consumer<ImportProgress> progress) {
-        long started = System.nanoTime();
-        long lineNumber = 0;
-        long rowsRead = 0;
-        try (CountingInputStream raw = new CountingInputStream(
-                new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             InputStream in = isGzip(raw) ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String header = reader.readLine();
-            lineNumber = 1;
+    /** How an import ended: COMPLETED, or FAILED with the reason. */
+    private record Ending(Failure failure, String reason) {
+
+        static final Ending COMPLETED = new Ending(null, null);
+
+        static Ending failed(Failure failure, String reason) {
+            return new Ending(failure, reason);
+        }
+    }
+
+    /** The state of one import's reading: where it is, and how many rejections it may still store. */
+    private final class Reading {
+        private final String importId;
+        private final AtomicLong storableRejections = new AtomicLong(limits.maxStoredRejections());
+        private long lineNumber;
+
+        private Reading(String importId) {
+            this.importId = importId;
+        }
+
+        /** How many of {@code wanted} rejections may be stored; the others are only counted. */
+        int reserveRejections(int wanted) {
+            long before = storableRejections.getAndUpdate(left -> Math.max(0, left - wanted));
+            return (int) Math.min(wanted, before);
+        }
+    }
+
+    private Ending readAndStore(Reading reading, Path file, Consumer<ImportProgress> progress) throws Exception {
+        long totalBytes = Files.size(file);
+        try (CountingInputStream raw = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file),
+                1 << 16));
+             InputStream in = isGzip(raw) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            BoundedLineReader reader = new BoundedLineReader(in, limits.maxLineBytes());
+            BoundedLineReader.Line header;
+            try {
+                header = reader.next();
+            } catch (IOException damaged) {
+                return Ending.failed(Failure.TRUNCATED, "the gzip stream is damaged before the end of the header ("
+                        + damaged.getMessage() + "); nothing stored");
+            }
+            reading.lineNumber = 1;
             if (header == null) {
-                fail(importId, "the file is empty: expected the header " + HEADER);
-                return;
+                return Ending.failed(Failure.EMPTY, "the file is empty: expected the header " + HEADER);
             }
-            if (!HEADER.equals(stripBom(header).strip())) {
-                fail(importId, "line 1 is not the header: expected " + HEADER);
-                return;
+            RowText.Decoded headerText = RowText.decodeStrictly(header.bytes(), header.kept());
+            if (header.tooLong() || !headerText.isValid() || !HEADER.equals(stripBom(headerText.text()).strip())) {
+                return Ending.failed(Failure.HEADER, "line 1 is not the header: expected " + HEADER);
             }
-            long totalBytes = Files.size(file);
-            try (ParallelBatchWriter<Batch> writer = new ParallelBatchWriter<>(writers, b -> store(importId, b))) {
+            Ending ending = Ending.COMPLETED;
+            try (ParallelBatchWriter<Batch> writer = new ParallelBatchWriter<>(writers,
+                    b -> store(reading, b))) {
                 Batch plain = new Batch();
                 Batch replacing = new Batch();
+                long rowsRead = 0;
                 try {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        lineNumber++;
-                        FileRow row = FileRow.parse(lineNumber, line);
+                    for (BoundedLineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                        if (reader.bytesRead() > limits.maxExpandedBytes()) {
+                            ending = Ending.failed(Failure.EXPANDED_SIZE, "the file expands to more than "
+                                    + limits.maxExpandedBytes() + " bytes (footprint.import.max-expanded-size): "
+                                    + "stopped at line " + (reading.lineNumber + 1) + "; the rows before it are kept");
+                            break;
+                        }
+                        if (reading.lineNumber - 1 >= limits.maxRows()) {
+                            ending = Ending.failed(Failure.ROWS, "the file holds more than " + limits.maxRows()
+                                    + " rows (footprint.import.max-rows): stopped at line " + (reading.lineNumber + 1)
+                                    + "; the rows before it are kept");
+                            break;
+                        }
+                        reading.lineNumber++;
+                        FileRow row = FileRow.parse(reading.lineNumber, line, limits.maxLineBytes());
                         Batch target = row.isReplacing() ? replacing : plain;
                         target.add(row);
                         if (target.isFull()) {
@@ -177,60 +261,70 @@ class CsvFileImports implements FileImports, DisposableBean {
                             progress.accept(new ImportProgress(raw.count(), totalBytes, rowsRead));
                         }
                     }
-                } catch (EOFException | ZipException damaged) {
-                    // the complete rows read before the damage are kept
-                    writer.submit(plain);
-                    writer.storeAfterAllBefore(replacing);
-                    throw damaged;
+                } catch (IOException damaged) {
+                    long kept = reading.lineNumber - 1;
+                    ending = Ending.failed(isGzipDamage(damaged) ? Failure.TRUNCATED : Failure.READ_ERROR,
+                            (isGzipDamage(damaged) ? "the gzip stream is truncated or corrupt" : "the file could "
+                                    + "not be read (" + damaged.getMessage() + ")") + " after line "
+                                    + reading.lineNumber + ": the " + kept + " complete rows before the damage are "
+                                    + "kept and counted; the partial line at the damage is not a row");
                 }
+                // the complete rows read before any stop are stored
                 writer.submit(plain);
                 writer.storeAfterAllBefore(replacing);
                 rowsRead += plain.rowsRead + replacing.rowsRead;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("import interrupted", e);
+                if (ending == Ending.COMPLETED) {
+                    progress.accept(new ImportProgress(totalBytes, totalBytes, rowsRead));
+                }
             }
-            progress.accept(new ImportProgress(totalBytes, totalBytes, rowsRead));
-            registry.finish(importId, "COMPLETED", null);
-            record(importId, started, "COMPLETED");
-        } catch (EOFException | ZipException e) {
-            fail(importId, "the gzip stream is truncated or corrupt after line " + lineNumber
-                    + "; rows before it are stored");
-            record(importId, started, "FAILED");
-        } catch (IOException | RuntimeException e) {
-            log.error("import {} failed at line {}", importId, lineNumber, e);
-            fail(importId, "failed after line " + lineNumber + ": " + e.getMessage());
-            record(importId, started, "FAILED");
+            return ending;
         }
     }
 
-    private void store(String importId, Batch batch) {
+    private static boolean isGzipDamage(IOException e) {
+        return e instanceof EOFException || e instanceof ZipException;
+    }
+
+    private void store(Reading reading, Batch batch) {
         IntakeReport report = batch.submissions.isEmpty()
                 ? new IntakeReport(0, 0, List.of())
                 : intake.submit(batch.submissions, "file");
-        List<RecordRejection> rejections = new ArrayList<>(batch.malformed);
+        List<ImportRejection> rejections = new ArrayList<>(batch.malformed);
         for (RecordRejection rejection : report.rejected()) {
-            rejections.add(new RecordRejection(batch.lineNumbers.get((int) rejection.index()), rejection.recordId(),
-                    rejection.field(), rejection.reason()));
+            int at = (int) rejection.index();
+            rejections.add(ImportRejection.of(batch.lineNumbers.get(at), rejection.recordId(), rejection.field(),
+                    rejection.reason(), RowText.printable(batch.lines.get(at))));
         }
-        registry.addBatch(importId, batch.rowsRead, report.accepted(), report.duplicates(), rejections);
+        int stored = reading.reserveRejections(rejections.size());
+        registry.addBatch(reading.importId, batch.rowsRead, report.accepted(), report.duplicates(), rejections.size(),
+                rejections.subList(0, stored));
         batch.malformed.forEach(row -> intakeMetrics.recordMalformedRow());
     }
 
-    private void fail(String importId, String reason) {
-        log.warn("import {} FAILED: {}", importId, reason);
-        registry.finish(importId, "FAILED", reason);
-    }
-
-    private void record(String importId, long startedNanos, String status) {
+    /** Writes the final status (after every batch in flight is stored), counts and logs the ending once. */
+    private void finish(Reading reading, Ending ending, long startedNanos) {
+        String status = ending.failure() == null ? "COMPLETED" : "FAILED";
+        try {
+            registry.finish(reading.importId, status, ending.reason());
+        } catch (RuntimeException e) {
+            log.error("import {}: its final status {} could not be stored ({}); it is failed at the next start",
+                    reading.importId, status, e.toString());
+            return;
+        }
         long nanos = System.nanoTime() - startedNanos;
-        importDuration.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        ImportStatus finalStatus = registry.status(importId).orElseThrow();
-        double rowsPerSecond = finalStatus.rowsRead() / Math.max(1e-9, nanos / 1e9);
-        lastRowsPerSecond.set(Math.round(rowsPerSecond));
-        log.info("import {} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} rows/s", importId, status,
-                finalStatus.rowsRead(), finalStatus.accepted(), finalStatus.duplicates(), finalStatus.rejected(),
-                Math.round(rowsPerSecond));
+        importDuration.record(nanos, TimeUnit.NANOSECONDS);
+        if (ending.failure() != null) {
+            failures(ending.failure()).increment();
+            log.warn("import {} FAILED: {}", reading.importId, ending.reason());
+        }
+        registry.status(reading.importId).ifPresent(finalStatus -> {
+            double rowsPerSecond = finalStatus.rowsRead() / Math.max(1e-9, nanos / 1e9);
+            lastRowsPerSecond.set(Math.round(rowsPerSecond));
+            log.info("import {} {}: {} rows read, {} accepted, {} duplicates, {} rejected ({} stored), {} rows/s",
+                    reading.importId, status, finalStatus.rowsRead(), finalStatus.accepted(),
+                    finalStatus.duplicates(), finalStatus.rejected(), finalStatus.rejectionsStored(),
+                    Math.round(rowsPerSecond));
+        });
     }
 
     private static boolean isGzip(InputStream in) throws IOException {
@@ -245,51 +339,17 @@ class CsvFileImports implements FileImports, DisposableBean {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("could not delete spooled import file {}", file, e);
-        }
-    }
-
     @Override
     public void destroy() {
         workers.shutdownNow();
     }
 
-    /** One line of the file, parsed once: a submission for the intake, or why it is not even a CSV row of the feed. */
-    private record FileRow(long lineNumber, UsageRecordSubmission submission, RecordRejection malformed) {
-
-        static FileRow parse(long lineNumber, String line) {
-            List<String> fields;
-            try {
-                fields = CsvRowParser.parse(line);
-            } catch (CsvRowParser.MalformedRowException e) {
-                return new FileRow(lineNumber, null,
-                        new RecordRejection(lineNumber, null, IntakeMetrics.MALFORMED_ROW, e.getMessage()));
-            }
-            if (fields.size() != COLUMNS) {
-                return new FileRow(lineNumber, null, new RecordRejection(lineNumber, fields.get(0),
-                        IntakeMetrics.MALFORMED_ROW,
-                        "expected " + COLUMNS + " columns, got " + fields.size()));
-            }
-            return new FileRow(lineNumber, new UsageRecordSubmission(fields.get(0), fields.get(1), fields.get(2),
-                    fields.get(3), fields.get(4), fields.get(5), fields.get(6), fields.get(7), fields.get(8),
-                    fields.get(9)), null);
-        }
-
-        /** A re-rated record: stored only after every row before it (a malformed row goes anywhere). */
-        boolean isReplacing() {
-            return submission != null && !submission.replaces().isEmpty();
-        }
-    }
-
-    /** Up to one intake batch of rows, with the file line number of each, and the rows malformed as CSV. */
+    /** Up to one intake batch of rows, with the file line number and text of each, and the rows malformed. */
     private final class Batch {
         private final List<UsageRecordSubmission> submissions = new ArrayList<>();
         private final List<Long> lineNumbers = new ArrayList<>();
-        private final List<RecordRejection> malformed = new ArrayList<>();
+        private final List<String> lines = new ArrayList<>();
+        private final List<ImportRejection> malformed = new ArrayList<>();
         private long rowsRead;
 
         void add(FileRow row) {
@@ -300,6 +360,7 @@ class CsvFileImports implements FileImports, DisposableBean {
             }
             submissions.add(row.submission());
             lineNumbers.add(row.lineNumber());
+            lines.add(row.text());
         }
 
         boolean isFull() {

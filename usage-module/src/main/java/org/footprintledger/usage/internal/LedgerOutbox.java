@@ -1,6 +1,10 @@
 package org.footprintledger.usage.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -83,14 +87,53 @@ class LedgerOutbox {
                 + "FROM usage_ledger_fact " + from
                 + "GROUP BY subscriber_id, month, line_id ORDER BY subscriber_id, month, line_id LIMIT ?",
                 rs -> {
-                    String technology = rs.getString(5);
-                    AccrueLineUsageCommand fact = AccrueLineUsageCommand.of(rs.getString(1),
-                            YearMonth.parse(rs.getString(2)), rs.getString(3), LineType.valueOf(rs.getString(4)),
-                            technology == null ? null : Technology.fromCode(technology).orElseThrow(),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), feedId);
-                    pending.add(new PendingFact(fact, new LineMonthKey(rs.getString(1), rs.getString(2),
-                            rs.getString(3)), rs.getLong(9), rs.getLong(10)));
+                    pending.add(pendingFact(rs, feedId));
                 }, args);
+    }
+
+    /** The facts waiting for one ledger (all its line-months), whatever its partition: a retry of a parked ledger. */
+    List<PendingFact> pendingOf(ParkedLedgers.Key ledger, String feedId) {
+        List<PendingFact> pending = new ArrayList<>();
+        jdbc.query("SELECT subscriber_id, month, line_id, min(line_type), "
+                + "(array_agg(technology ORDER BY id DESC) FILTER (WHERE technology IS NOT NULL))[1], "
+                + "sum(bytes_delta), sum(records_delta), sum(estimated_delta), max(id), count(*) "
+                + "FROM usage_ledger_fact WHERE subscriber_id = ? AND month = ? "
+                + "GROUP BY subscriber_id, month, line_id ORDER BY line_id",
+                rs -> {
+                    pending.add(pendingFact(rs, feedId));
+                }, ledger.subscriberId(), ledger.month());
+        return pending;
+    }
+
+    /**
+     * One line-month's waiting rows summed; a sum that is no long (rows of an older release) or a row that names no
+     * known line type or technology is a poison fact: no command, the problem instead.
+     */
+    private static PendingFact pendingFact(ResultSet rs, String feedId) throws SQLException {
+        LineMonthKey key = new LineMonthKey(rs.getString(1), rs.getString(2), rs.getString(3));
+        long maxRowId = rs.getLong(9);
+        long rows = rs.getLong(10);
+        try {
+            String technology = rs.getString(5);
+            AccrueLineUsageCommand fact = AccrueLineUsageCommand.of(key.subscriberId(), YearMonth.parse(key.month()),
+                    key.lineId(), LineType.valueOf(rs.getString(4)),
+                    technology == null ? null : Technology.fromCode(technology).orElseThrow(
+                            () -> new IllegalArgumentException("unknown technology " + technology)),
+                    exactLong(rs.getBigDecimal(6), "bytes"), exactLong(rs.getBigDecimal(7), "records"),
+                    exactLong(rs.getBigDecimal(8), "estimated records"), feedId);
+            return new PendingFact(fact, key, maxRowId, rows, null);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return new PendingFact(null, key, maxRowId, rows, "the waiting facts of line " + key.lineId()
+                    + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static long exactLong(BigDecimal sum, String what) {
+        try {
+            return sum.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(what + " sum to " + sum.toPlainString() + ", beyond a long");
+        }
     }
 
     /** Deletes the rows summed into these facts; false if some are gone (fed by someone else meanwhile). */
@@ -111,25 +154,49 @@ class LedgerOutbox {
     record LineMonthKey(String subscriberId, String month, String lineId) {
     }
 
-    record PendingFact(AccrueLineUsageCommand fact, LineMonthKey key, long maxRowId, long rows) {
+    /** A line-month's waiting rows summed into a fact, or, for a poison fact, the problem instead of the fact. */
+    record PendingFact(AccrueLineUsageCommand fact, LineMonthKey key, long maxRowId, long rows, String problem) {
+
+        ParkedLedgers.Key ledger() {
+            return new ParkedLedgers.Key(key.subscriberId(), key.month());
+        }
     }
 
+    /** Rows of parked ledgers wait apart: they are no backlog of the feeder. */
+    private static final String NOT_PARKED = "NOT EXISTS (SELECT 1 FROM usage_parked_ledger p "
+            + "WHERE p.subscriber_id = f.subscriber_id AND p.month = f.month)";
+
+    /** Whether late usage of these months (parked ledgers aside) waits for the ledger. */
     boolean hasBacklog(List<String> months) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM usage_ledger_fact "
-                + "WHERE month = ANY(?::varchar[]))", Boolean.class, (Object) months.toArray(String[]::new)));
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM usage_ledger_fact f "
+                + "WHERE f.month = ANY(?::varchar[]) AND " + NOT_PARKED + ")", Boolean.class,
+                (Object) months.toArray(String[]::new)));
     }
 
-    /** How long the oldest waiting fact has waited; empty when nothing waits. */
+    /** How long the oldest waiting fact (parked ledgers aside) has waited; empty when nothing waits. */
     Optional<Duration> oldestFactAge() {
-        return jdbc.query("SELECT extract(epoch FROM now() - created_at) FROM usage_ledger_fact ORDER BY id LIMIT 1",
+        return jdbc.query("SELECT extract(epoch FROM now() - created_at) FROM usage_ledger_fact f WHERE " + NOT_PARKED
+                + " ORDER BY id LIMIT 1",
                 (rs, n) -> Duration.ofMillis(Math.round(rs.getDouble(1) * 1000))).stream().findFirst();
     }
 
     /** The backlog's size, for the gauge only: it counts rows, so it is read once per scrape, never polled. */
     long backlog() {
-        Long count = jdbc.queryForObject(
-                "SELECT count(*) FROM (SELECT 1 FROM usage_ledger_fact LIMIT 10000000) AS pending", Long.class);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM usage_ledger_fact f WHERE " + NOT_PARKED
+                + " LIMIT 10000000) AS pending", Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** The feeder partition of a subscriber (the same hash as the rounds' filter). */
+    int partitionOf(String subscriberId, int partitions) {
+        Integer partition = jdbc.queryForObject("SELECT mod(abs(hashtext(?)), ?)", Integer.class, subscriberId,
+                partitions);
+        return partition == null ? 0 : partition;
+    }
+
+    /** The partition's feeder lock, waiting for the transaction that holds it (a retry asked by ops). */
+    void lockFeederWaiting(int partition) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('usage_ledger_feeder'), ?)", partition);
     }
 
     /** One feeder per partition across all nodes: the transaction-scoped advisory lock of that partition. */

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.LineMonthUsage;
@@ -20,12 +23,20 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * The usage counted per line-month (table {@code usage_line_month}): every batch adds its facts in one statement, in
- * key order (so concurrent batches lock rows in the same order); the ledger reads them through {@link CountedUsage}.
+ * The usage counted per line-month (table {@code usage_line_month}): the bytes, records and estimated records of its
+ * accepted, non-superseded records and the latest technology named, kept in each intake batch's transaction. A batch
+ * locks the rows of its line-months in key order before it decides (so concurrent batches and files queue per
+ * line-month and never deadlock on them), then adds its facts in one statement. The ledger reads them through
+ * {@link CountedUsage}: an open month's provisional figures, and what the month close states.
  */
 @Repository
 class LineMonthTotals implements CountedUsage {
 
+    /**
+     * The most a line can carry in a month: 10 Gbit/s in both directions for 31 days, 1.25 × 10^9 bytes/s × 2 ×
+     * 2 678 400 s = 6 696 000 000 000 000 bytes (README, "Hostile input"). 1 377 times below the largest long.
+     */
+    static final long MAX_BYTES = 6_696_000_000_000_000L;
     private static final String LINE_COLUMNS = "line_id, line_type, technology";
 
     private final JdbcTemplate jdbc;
@@ -34,46 +45,80 @@ class LineMonthTotals implements CountedUsage {
         this.jdbc = jdbc;
     }
 
-    /** Adds a batch's facts (one per line-month, deltas, negative for superseded records) to the totals. */
-    void add(List<AccrueLineUsageCommand> facts) {
+    /** A line-month: the key of the totals. */
+    record LineMonth(String lineId, String month) implements Comparable<LineMonth> {
+
+        static LineMonth of(UsageRecord record) {
+            return new LineMonth(record.lineId(), record.month().toString());
+        }
+
+        @Override
+        public int compareTo(LineMonth other) {
+            int byLine = lineId.compareTo(other.lineId);
+            return byLine != 0 ? byLine : month.compareTo(other.month);
+        }
+    }
+
+    /**
+     * Locks the totals of these line-months (creating the missing ones at zero) until the transaction ends and
+     * answers their bytes. One statement, rows taken in key order.
+     */
+    Map<LineMonth, Long> lockBytes(Map<LineMonth, UsageRecord> recordByLineMonth) {
+        Map<LineMonth, Long> bytes = new HashMap<>();
+        if (recordByLineMonth.isEmpty()) {
+            return bytes;
+        }
+        List<Map.Entry<LineMonth, UsageRecord>> keys = List.copyOf(new TreeMap<>(recordByLineMonth).entrySet());
+        jdbc.query("INSERT INTO usage_line_month AS t (line_id, month, subscriber_id, line_type, bytes, records, "
+                + "estimated_records) SELECT k.l, k.m, k.s, k.t, 0, 0, 0 FROM unnest(?::varchar[], ?::varchar[], "
+                + "?::varchar[], ?::varchar[]) WITH ORDINALITY AS k(l, m, s, t, n) ORDER BY k.n "
+                + "ON CONFLICT (line_id, month) DO UPDATE SET bytes = t.bytes RETURNING t.line_id, t.month, t.bytes",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("varchar", keys.stream().map(k -> k.getKey().lineId()).toArray()));
+                    ps.setArray(2, c.createArrayOf("varchar", keys.stream().map(k -> k.getKey().month()).toArray()));
+                    ps.setArray(3, c.createArrayOf("varchar",
+                            keys.stream().map(k -> k.getValue().subscriberId()).toArray()));
+                    ps.setArray(4, c.createArrayOf("varchar",
+                            keys.stream().map(k -> k.getValue().lineType().name()).toArray()));
+                },
+                rs -> {
+                    bytes.put(new LineMonth(rs.getString(1), rs.getString(2).trim()), rs.getLong(3));
+                });
+        return bytes;
+    }
+
+    /** Adds the batch's facts (one per line-month, deltas possibly negative) to rows this transaction locked. */
+    void add(Collection<AccrueLineUsageCommand> facts) {
         if (facts.isEmpty()) {
             return;
         }
-        List<AccrueLineUsageCommand> inKeyOrder = facts.stream()
-                .sorted(java.util.Comparator.comparing(AccrueLineUsageCommand::lineId)
-                        .thenComparing(AccrueLineUsageCommand::month))
-                .toList();
-        jdbc.update("INSERT INTO usage_line_month AS t (line_id, month, subscriber_id, line_type, technology, bytes, "
-                + "records, estimated_records) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], "
-                + "?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[]) "
-                + "ON CONFLICT (line_id, month) DO UPDATE SET bytes = t.bytes + EXCLUDED.bytes, "
-                + "records = t.records + EXCLUDED.records, "
-                + "estimated_records = t.estimated_records + EXCLUDED.estimated_records, "
-                + "technology = COALESCE(EXCLUDED.technology, t.technology), updated_at = now()", ps -> {
+        List<AccrueLineUsageCommand> rows = List.copyOf(facts);
+        jdbc.update("UPDATE usage_line_month t SET bytes = t.bytes + d.b, records = t.records + d.r, "
+                + "estimated_records = t.estimated_records + d.e, technology = COALESCE(d.t, t.technology), "
+                + "updated_at = now() FROM unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], "
+                + "?::varchar[]) AS d(l, m, b, r, e, t) WHERE t.line_id = d.l AND t.month = d.m", ps -> {
                     Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("varchar", inKeyOrder.stream().map(f -> f.lineId()).toArray()));
-                    ps.setArray(2, c.createArrayOf("varchar",
-                            inKeyOrder.stream().map(f -> f.month().toString()).toArray()));
-                    ps.setArray(3, c.createArrayOf("varchar",
-                            inKeyOrder.stream().map(f -> f.subscriberId()).toArray()));
-                    ps.setArray(4, c.createArrayOf("varchar",
-                            inKeyOrder.stream().map(f -> f.lineType().name()).toArray()));
-                    ps.setArray(5, c.createArrayOf("varchar", inKeyOrder.stream()
+                    ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(f -> f.lineId()).toArray()));
+                    ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(f -> f.month().toString()).toArray()));
+                    ps.setArray(3, c.createArrayOf("bigint", rows.stream().map(f -> f.bytesDelta()).toArray()));
+                    ps.setArray(4, c.createArrayOf("bigint", rows.stream().map(f -> f.recordsDelta()).toArray()));
+                    ps.setArray(5, c.createArrayOf("bigint",
+                            rows.stream().map(f -> f.estimatedRecordsDelta()).toArray()));
+                    ps.setArray(6, c.createArrayOf("varchar", rows.stream()
                             .map(f -> f.technology() == null ? null : f.technology().code()).toArray()));
-                    ps.setArray(6, c.createArrayOf("bigint", inKeyOrder.stream().map(f -> f.bytesDelta()).toArray()));
-                    ps.setArray(7, c.createArrayOf("bigint",
-                            inKeyOrder.stream().map(f -> f.recordsDelta()).toArray()));
-                    ps.setArray(8, c.createArrayOf("bigint",
-                            inKeyOrder.stream().map(f -> f.estimatedRecordsDelta()).toArray()));
                 });
     }
+
 
     @Override
     public List<SubscriberMonthUsage> toClose(YearMonth month, String afterSubscriberId, int limit) {
         Grouping grouping = new Grouping();
         // one statement, so one snapshot: totals and the late facts still waiting are read at the same instant
+        // a line-month is opened at zero before its batch decides: one whose records were all refused or replaced
+        // away counts nothing, and a subscriber with nothing counted in the month has no statement
         jdbc.query("WITH page AS (SELECT DISTINCT subscriber_id FROM usage_line_month WHERE month = ? "
-                        + "AND subscriber_id > ? ORDER BY subscriber_id LIMIT ?), "
+                        + "AND subscriber_id > ? AND records > 0 ORDER BY subscriber_id LIMIT ?), "
                         + "waiting AS (SELECT f.line_id, sum(f.bytes_delta) AS bytes, sum(f.records_delta) AS records, "
                         + "sum(f.estimated_delta) AS estimated FROM usage_ledger_fact f JOIN page USING (subscriber_id) "
                         + "WHERE f.month = ? GROUP BY f.line_id) "
@@ -84,6 +129,14 @@ class LineMonthTotals implements CountedUsage {
                         + "WHERE t.month = ? ORDER BY t.subscriber_id, t.line_id",
                 grouping, month.toString(), afterSubscriberId, limit, month.toString(), month.toString());
         return grouping.result();
+    }
+
+    @Override
+    public long subscribersIn(YearMonth month) {
+        Long count = jdbc.queryForObject("SELECT count(DISTINCT subscriber_id) FROM usage_line_month WHERE month = ? "
+                + "AND records > 0",
+                Long.class, month.toString());
+        return count == null ? 0 : count;
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 /**
  * Stores the batches of one import on several connections at once (each batch its own transaction), while the reader
  * parses the next. {@link #storeAfterAllBefore} waits until every batch submitted before it is stored: replacing
- * records go that way, so the record they replace is always stored first.
+ * records go that way, so the record they replace is always stored first. A failure of any writer (any
+ * {@link Throwable}) is rethrown to the reader, and {@link #close} returns only once no batch is being stored, so the
+ * import's final status is written after the last batch that commits.
  */
 final class ParallelBatchWriter<B> implements AutoCloseable {
 
@@ -78,12 +80,33 @@ final class ParallelBatchWriter<B> implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }
 
+    /** Waits for every batch still being stored (their failures were or will be reported by the reader), then stops. */
     @Override
     public void close() {
-        writers.shutdownNow();
+        writers.shutdown();
+        boolean interrupted = false;
+        for (Future<?> future : inFlight) {
+            while (true) {
+                try {
+                    future.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    break;
+                }
+            }
+        }
+        inFlight.clear();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,16 +1,22 @@
 package org.footprintledger.usage.internal;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.ClosedMonths;
+import org.footprintledger.usage.api.IntakeFailedException;
 import org.footprintledger.usage.api.IntakeReport;
+import org.footprintledger.usage.api.RecordRejection;
 import org.footprintledger.usage.api.UsageIntake;
 import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.slf4j.Logger;
@@ -21,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a batch in one database transaction: the raw records, the line registry, the line-month totals and, for months
- * whose close is recorded, the batch's late facts for the ledger (one per line and month, in the outbox) commit
+ * whose close is recorded, the batch's late usage for the ledger (one fact per line and month, in the outbox) commit
  * together or not at all, so a crash never leaves records counted without their totals or ledger fact or the reverse.
- * The month close states an open month's totals in the ledger; the {@link LedgerFeeder} moves late facts into it.
+ * The month close states an open month's totals in the ledger; the {@link LedgerFeeder} moves late usage into it.
  */
 @Service
 class TransactionalUsageIntake implements UsageIntake {
@@ -34,20 +40,20 @@ class TransactionalUsageIntake implements UsageIntake {
     private final UsageRecordValidator validator;
     private final UsageRecordStore store;
     private final LedgerOutbox outbox;
-    private final LineMonthTotals totals;
+    private final LineMonthTotals lineMonthTotals;
     private final ClosedMonths closedMonths;
     private final TransactionTemplate transactions;
     private final IntakeMetrics metrics;
     private final IntakeActivity activity;
 
-    TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox, LineMonthTotals totals,
+    TransactionalUsageIntake(Clock clock, UsageRecordStore store, LedgerOutbox outbox, LineMonthTotals lineMonthTotals,
                              ClosedMonths closedMonths, TransactionTemplate transactions, IntakeMetrics metrics,
                              IntakeActivity activity) {
+        this.lineMonthTotals = lineMonthTotals;
+        this.closedMonths = closedMonths;
         this.validator = new UsageRecordValidator(clock);
         this.store = store;
         this.outbox = outbox;
-        this.totals = totals;
-        this.closedMonths = closedMonths;
         this.transactions = transactions;
         this.metrics = metrics;
         this.activity = activity;
@@ -61,22 +67,46 @@ class TransactionalUsageIntake implements UsageIntake {
         String batchId = UUID.randomUUID().toString();
         activity.batchTaken();
         for (int attempt = 1; ; attempt++) {
+            AtomicBoolean committing = new AtomicBoolean();
+            BatchOutcome outcome;
             try {
-                BatchOutcome outcome = transactions.execute(tx -> submitInTransaction(submissions, batchId));
-                IntakeReport report = outcome.report();
-                metrics.recordBatch(feed, report, outcome.newestAcceptedUsageDate());
-                log.debug("batch {}: {} accepted, {} duplicates, {} rejected", batchId, report.accepted(),
-                        report.duplicates(), report.rejected().size());
-                return report;
+                outcome = transactions.execute(tx -> {
+                    BatchOutcome decided = submitInTransaction(submissions, batchId);
+                    committing.set(true);
+                    return decided;
+                });
             } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !isConcurrencyConflict(e)) {
-                    throw e;
+                if (attempt < MAX_ATTEMPTS && isConcurrencyConflict(e)) {
+                    metrics.recordRetry();
+                    log.info("batch {}: lock conflict with a concurrent batch, retrying (attempt {})", batchId,
+                            attempt + 1);
+                    continue;
                 }
-                metrics.recordRetry();
-                log.info("batch {}: lock conflict with a concurrent batch, retrying (attempt {})", batchId,
-                        attempt + 1);
+                // before the commit, or a commit the server refused: rolled back, nothing stored; a connection lost
+                // during the commit: unknown
+                throw new IntakeFailedException(committing.get() && isConnectionLoss(e), e);
+            }
+            // committed: nothing after this line may turn the answer into an error
+            IntakeReport report = outcome.report();
+            try {
+                metrics.recordBatch(feed, report, outcome.newestAcceptedUsageDate());
+            } catch (RuntimeException e) {
+                log.warn("batch {}: stored, but its metrics could not be recorded: {}", batchId, e.toString());
+            }
+            log.debug("batch {}: {} accepted, {} duplicates, {} rejected", batchId, report.accepted(),
+                    report.duplicates(), report.rejected().size());
+            return report;
+        }
+    }
+
+    private static boolean isConnectionLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
             }
         }
+        return false;
     }
 
     private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
@@ -84,22 +114,52 @@ class TransactionalUsageIntake implements UsageIntake {
         Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
         List<ValidationOutcome> onKnownLines = keepRecordsOnCoherentLines(unique, outcome);
         Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId);
+        List<ValidationOutcome> stored = onKnownLines.stream()
+                .filter(c -> inserted.contains(c.record().recordId())).toList();
+        Map<String, UsageRecord> replaced = store.findByIds(stored.stream().map(c -> c.record().replaces())
+                .filter(Objects::nonNull).toList());
+        LineMonthBudget budget = new LineMonthBudget(lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)));
         LedgerFacts facts = new LedgerFacts();
         List<ValidationOutcome> alreadyStored = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (ValidationOutcome candidate : onKnownLines) {
-            if (!inserted.contains(candidate.record().recordId())) {
+            UsageRecord record = candidate.record();
+            if (!inserted.contains(record.recordId())) {
                 alreadyStored.add(candidate);
-            } else if (candidate.record().replaces() == null || supersede(candidate, facts, outcome)) {
-                facts.add(candidate.record());
-                outcome.accepted(candidate.record().usageDate());
+                continue;
             }
+            UsageRecord target = record.replaces() == null ? null : replaced.get(record.replaces());
+            RecordRejection refusal = refusalOf(candidate, target, budget);
+            if (refusal != null) {
+                outcome.reject(refusal);
+                refused.add(record.recordId());
+                continue;
+            }
+            if (target != null) {
+                facts.subtract(target);
+                budget.subtract(target);
+            }
+            facts.add(record);
+            budget.add(record);
+            outcome.accepted(record.usageDate());
         }
+        store.delete(refused);
         classifyAlreadyStored(alreadyStored, outcome);
         List<AccrueLineUsageCommand> lineMonthFacts = facts.toCommands(batchId);
-        totals.add(lineMonthFacts);
+        lineMonthTotals.add(lineMonthFacts);
         Set<YearMonth> closed = lineMonthFacts.isEmpty() ? Set.of() : closedMonths.recordedHoldingOffCloses();
         outbox.append(lineMonthFacts.stream().filter(fact -> closed.contains(fact.month())).toList());
         return outcome;
+    }
+
+    /** Every line-month the stored records and the records they replace touch, with its subscriber. */
+    /** Each line-month the batch touches, with a record of it (its subscriber and line type open a new total). */
+    private static Map<LineMonthTotals.LineMonth, UsageRecord> lineMonthsOf(List<ValidationOutcome> stored,
+                                                                             Map<String, UsageRecord> replaced) {
+        Map<LineMonthTotals.LineMonth, UsageRecord> lineMonths = new HashMap<>();
+        stored.forEach(c -> lineMonths.put(LineMonthTotals.LineMonth.of(c.record()), c.record()));
+        replaced.values().forEach(r -> lineMonths.put(LineMonthTotals.LineMonth.of(r), r));
+        return lineMonths;
     }
 
     /** Validates each submission; a record id seen twice in one batch is a duplicate or a conflict. */
@@ -149,26 +209,37 @@ class TransactionalUsageIntake implements UsageIntake {
         return coherent;
     }
 
-    /** Applies a re-rated record: the record it replaces stops counting. Refused (and unstored) if it cannot. */
-    private boolean supersede(ValidationOutcome candidate, LedgerFacts facts, BatchOutcome outcome) {
+    /**
+     * Why a stored record is refused after all, or null: a replacement whose target is unknown, on another line or
+     * already replaced (the target is marked superseded when it is not), or a record past its line-month's maximum.
+     */
+    private RecordRejection refusalOf(ValidationOutcome candidate, UsageRecord target, LineMonthBudget budget) {
         UsageRecord record = candidate.record();
-        UsageRecord target = store.findByIds(List.of(record.replaces())).get(record.replaces());
-        String problem = null;
-        if (target == null) {
-            problem = "record " + record.replaces() + " is unknown: send it before its replacement";
-        } else if (!target.lineId().equals(record.lineId())) {
-            problem = "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
-        } else if (!store.supersede(record.replaces(), record.recordId())) {
-            problem = "record " + record.replaces() + " is already replaced by "
-                    + store.supersedingRecordOf(record.replaces()).orElse("another record");
-        }
+        String problem = record.replaces() == null ? null : replacementProblem(record, target);
         if (problem != null) {
-            store.delete(record.recordId());
-            outcome.reject(candidate.index(), record.recordId(), "replaces", problem);
-            return false;
+            return new RecordRejection(candidate.index(), record.recordId(), "replaces", problem);
         }
-        facts.subtract(target);
-        return true;
+        if (!budget.fits(record, target)) {
+            return new RecordRejection(candidate.index(), record.recordId(), budget.fieldAtFault(record, target),
+                    budget.reason(record, target));
+        }
+        if (target != null && !store.supersede(record.replaces(), record.recordId())) {
+            return new RecordRejection(candidate.index(), record.recordId(), "replaces", "record "
+                    + record.replaces() + " is already replaced by "
+                    + store.supersedingRecordOf(record.replaces()).orElse("another record"));
+        }
+        return null;
+    }
+
+    /** Why a re-rated record cannot replace its target (unknown, on another line), or null. */
+    private static String replacementProblem(UsageRecord record, UsageRecord target) {
+        if (target == null) {
+            return "record " + record.replaces() + " is unknown: send it before its replacement";
+        }
+        if (!target.lineId().equals(record.lineId())) {
+            return "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
+        }
+        return null;
     }
 
     private void classifyAlreadyStored(List<ValidationOutcome> alreadyStored, BatchOutcome outcome) {

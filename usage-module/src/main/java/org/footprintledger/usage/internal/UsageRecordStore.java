@@ -156,8 +156,13 @@ class UsageRecordStore {
                 (rs, n) -> Optional.ofNullable(rs.getString(1)), recordId).stream().findFirst().flatMap(o -> o);
     }
 
-    void delete(String recordId) {
-        jdbc.update("DELETE FROM usage_record WHERE record_id = ?", recordId);
+    /** Deletes records this transaction inserted and then refused. */
+    void delete(List<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("DELETE FROM usage_record WHERE record_id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", recordIds.toArray())));
     }
 
     private static UsageRecord map(ResultSet rs) throws SQLException {

@@ -164,10 +164,12 @@ final class UsageRecordValidator {
         if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("must be a non-negative integer, got " + quoted(value));
         }
-        if (value.length() > 14 || Long.parseLong(value) > MAX_BYTES) {
+        // leading zeros are allowed (the value is an integer); more than 14 significant digits is past the limit
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 14 || Long.parseLong(digits) > MAX_BYTES) {
             throw new IllegalArgumentException("exceeds the limit of " + MAX_BYTES + ", got " + quoted(value));
         }
-        return Long.parseLong(value);
+        return Long.parseLong(digits);
     }
 
     private static Boolean parseEstimated(String value) {
@@ -185,7 +187,8 @@ final class UsageRecordValidator {
         if (value == null) {
             return "nothing";
         }
+        // printable: a reason is stored and served as text, whatever bytes the value held
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return "\"" + shown + "\"";
+        return "\"" + RowText.printable(shown) + "\"";
     }
 }

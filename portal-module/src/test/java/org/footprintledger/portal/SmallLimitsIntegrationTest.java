@@ -1,0 +1,47 @@
+package org.footprintledger.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A second application (its own database), shared by the tests that need small limits to reach them: file imports of
+ * at most 2 000 rows and 1 MB expanded, 5 stored rejections; month closes in pages of 5 ledgers on one worker; the
+ * scheduled rounds on, their clock never firing during the tests (a test runs a round itself).
+ */
+@SpringBootTest(classes = FootprintLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SmallLimitsIntegrationTest {
+
+    private static final Path DIRECTORY = temporaryDirectory();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void smallLimits(DynamicPropertyRegistry registry) {
+        registry.add("footprint.embedded-db.directory", DIRECTORY::toString);
+        registry.add("footprint.import.spool-directory", () -> DIRECTORY + "-spool");
+        registry.add("footprint.demo-data.enabled", () -> "false");
+        registry.add("footprint.embedded-db.durable", () -> "false");
+        registry.add("footprint.import.max-rows", () -> "2000");
+        registry.add("footprint.import.max-expanded-size", () -> "1000000");
+        registry.add("footprint.import.max-stored-rejections", () -> "5");
+        registry.add("footprint.month-close.page-size", () -> "5");
+        registry.add("footprint.month-close.workers", () -> "1");
+        registry.add("footprint.month-close.scheduled", () -> "true");
+        registry.add("footprint.month-close.cron", () -> "0 0 0 1 1 *");
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("footprint-small-limits-db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
