@@ -43,7 +43,7 @@ class MonthCloseInterruptedTest extends SmallLimitsIntegrationTest {
         assertThat(new ApiClient(port, "feed", "feed").postJson("/api/v1/usage/records", batch.body()).status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
-                "SELECT count(*) FROM ledger_month_index WHERE month = ?", Long.class, MONTH) == 25);
+                "SELECT count(DISTINCT subscriber_id) FROM usage_line_month WHERE month = ?", Long.class, MONTH) == 25);
         // the database fails the statement of the 13th ledger, in the third page
         db.execute("CREATE OR REPLACE FUNCTION fail_one_close() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "RAISE EXCEPTION USING ERRCODE = '57P01', MESSAGE = 'terminating connection due to administrator "
