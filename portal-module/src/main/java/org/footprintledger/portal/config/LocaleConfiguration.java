@@ -39,6 +39,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                // without the header the servlet container answers with the server's own locale: not the visitor's
+                return Locale.FRENCH;
+            }
             for (Locale preferred : Collections.list(request.getLocales())) {
                 if (SUPPORTED.contains(Locale.forLanguageTag(preferred.getLanguage()))) {
                     return supported(preferred);

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * months: the twelve months' statements (one query bus round trip), the chosen month's content (one call into the
  * content module), its usage by technology (one query), the comparison averages (cached), the devices and the survey.
  * The month shown is the one asked for, else the last closed month, else the latest; tips go with the last closed
- * month only.
+ * month only (or the month shown while none is closed).
  */
 @Component
 class CustomerAreaAssembler {
@@ -80,8 +80,8 @@ class CustomerAreaAssembler {
             choices.add(new CustomerAreaPage.MonthChoice(m.month(), m.status() == StatementStatus.CLOSED,
                     chosen.isPresent() && chosen.get().month().equals(m.month())));
         }
-        boolean tips = chosen.isPresent() && lastClosed.isPresent()
-                && chosen.get().month().equals(lastClosed.get().month());
+        // tips go with the last closed month; a subscriber with no closed month yet gets them with the month shown
+        boolean tips = chosen.isPresent() && lastClosed.map(m -> m.month().equals(chosen.get().month())).orElse(true);
         CustomerAreaPage.MonthView month = chosen.map(statement -> monthView(statement, tips)).orElse(null);
         return new CustomerAreaPage(subscriberId, List.copyOf(choices), month, tips,
                 history(months, current), methods(chosen), DeviceView.of(subscriberId, current,
