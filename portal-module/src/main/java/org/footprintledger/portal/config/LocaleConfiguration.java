@@ -2,14 +2,19 @@ package org.footprintledger.portal.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.SimpleLocaleContext;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,6 +29,34 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LocaleConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+    /**
+     * The pages' texts (messages.properties, French, and messages_en.properties). Each request thread keeps its own
+     * parsed messages: Spring formats a shared {@code MessageFormat} under a lock, and a page formats dozens of them.
+     */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource() {
+            private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(HashMap::new);
+
+            @Override
+            protected MessageFormat resolveCode(String code, Locale locale) {
+                Map<String, MessageFormat> own = formats.get();
+                String key = locale.toLanguageTag() + "/" + code;
+                MessageFormat format = own.get(key);
+                if (format == null) {
+                    format = super.resolveCode(code, locale);
+                    format = format == null ? null : (MessageFormat) format.clone();
+                    own.put(key, format);
+                }
+                return format;
+            }
+        };
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
 
     @Bean
     LocaleResolver localeResolver() {

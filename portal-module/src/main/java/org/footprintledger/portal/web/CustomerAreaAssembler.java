@@ -25,6 +25,8 @@ import org.footprintledger.footprint.api.StatementStatus;
 import org.footprintledger.usage.api.DailyUsage;
 import org.footprintledger.usage.api.UsageHistory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Assembles the customer page from the read models in a bounded number of queries, whatever the number of lines and
@@ -64,6 +66,11 @@ class CustomerAreaAssembler {
         return YearMonth.now(clock.withZone(DisplayFormat.PARIS));
     }
 
+    /**
+     * In one transaction, hence one connection from the pool for the whole page, and one snapshot: the page's
+     * figures, corrections and content are read as of the same instant.
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     CustomerAreaPage assemble(String subscriberId, YearMonth asked) {
         YearMonth current = currentMonth();
         List<MonthlyStatement> months = statements.range(subscriberId, current.minusMonths(11), current);

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.footprintledger.portal.security.Roles;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,14 @@ class CustomerAreaController {
     @GetMapping("/espace-client")
     String customerArea(Principal principal, @RequestParam(name = "mois", required = false) String month,
                         Model model) {
-        model.addAttribute("page", assembler.assemble(principal.getName(), parseMonth(month)));
+        CustomerAreaPage page;
+        try {
+            page = assembler.assemble(principal.getName(), parseMonth(month));
+        } catch (ConcurrencyFailureException e) {
+            // two first views of the same lines at once: the one that lost binding their equivalences reads again
+            page = assembler.assemble(principal.getName(), parseMonth(month));
+        }
+        model.addAttribute("page", page);
         return "espace-client";
     }
 

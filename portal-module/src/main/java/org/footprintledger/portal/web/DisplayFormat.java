@@ -19,7 +19,9 @@ public final class DisplayFormat {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final Locale locale;
-    private final MessageSource messages;
+    private final String gramsUnit;
+    private final String goUnit;
+    private final String kgUnit;
     private final DateTimeFormatter month;
     private final DateTimeFormatter shortMonth;
     private final DateTimeFormatter date;
@@ -27,7 +29,9 @@ public final class DisplayFormat {
 
     DisplayFormat(Locale locale, MessageSource messages) {
         this.locale = locale;
-        this.messages = messages;
+        this.gramsUnit = messages.getMessage("unit.grams", null, locale);
+        this.goUnit = messages.getMessage("unit.go", null, locale);
+        this.kgUnit = messages.getMessage("unit.kg", null, locale);
         this.month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         this.shortMonth = DateTimeFormatter.ofPattern("MMM", locale);
         this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
@@ -65,7 +69,7 @@ public final class DisplayFormat {
 
     /** "4 100 g éqCO2" / "4,100 g CO2e". */
     public String grams(long grams) {
-        return integer(grams) + " " + text("unit.grams");
+        return integer(grams) + " " + gramsUnit;
     }
 
     /** An exact decimal given as text, as {@link #decimal}. */
@@ -85,12 +89,12 @@ public final class DisplayFormat {
 
     /** "19 Go" / "19 GB". */
     public String go(long go) {
-        return integer(go) + " " + text("unit.go");
+        return integer(go) + " " + goUnit;
     }
 
     /** "2,8 kg éqCO2", one decimal as the device rule rounds. */
     public String kg(BigDecimal kg) {
-        return rounded(kg, 1) + " " + text("unit.kg");
+        return rounded(kg, 1) + " " + kgUnit;
     }
 
     /** "novembre 2026" from "2026-11". */
@@ -130,9 +134,5 @@ public final class DisplayFormat {
         }
         int cut = text.lastIndexOf(' ', max);
         return text.substring(0, cut > 0 ? cut : max) + "…";
-    }
-
-    private String text(String key) {
-        return messages.getMessage(key, null, locale);
     }
 }

@@ -16,15 +16,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(annotations = Controller.class)
 class PageAdvice {
 
-    private final MessageSource messages;
+    private final DisplayFormat french;
+    private final DisplayFormat english;
 
     PageAdvice(MessageSource messages) {
-        this.messages = messages;
+        this.french = new DisplayFormat(Locale.FRENCH, messages);
+        this.english = new DisplayFormat(Locale.ENGLISH, messages);
     }
 
     @ModelAttribute("fmt")
     DisplayFormat format(Locale locale) {
-        return new DisplayFormat(locale, messages);
+        return "en".equals(locale.getLanguage()) ? english : french;
     }
 
     @ModelAttribute("contentLang")

@@ -3,7 +3,6 @@ package org.footprintledger.portal.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import org.footprintledger.portal.FootprintLedgerApplication;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
 import org.footprintledger.usage.api.LedgerFeed;
-import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -124,23 +122,14 @@ class LedgerBenchmark {
 
     /** One record per line and month, the 15th, with the contract's CSV columns. */
     private static long writeFeed(Path feed) throws IOException {
-        long rows = 0;
-        try (Writer out = Files.newBufferedWriter(feed)) {
-            out.write(UsageRecordSubmission.CSV_HEADER);
-            out.write('\n');
-            for (int m = 0; m < MONTHS; m++) {
-                YearMonth month = FIRST_MONTH.plusMonths(m);
-                for (int s = 0; s < SUBSCRIBERS; s++) {
-                    String subscriber = String.format("B%07d", s);
-                    out.write("R" + subscriber + "M-" + month + "," + subscriber + "," + subscriber + "-M,MOBILE,4G,"
-                            + month.atDay(15) + "," + (1_000_000L + 7919L * s % 9_000_000_000L) + ",1000,false,\n");
-                    out.write("R" + subscriber + "F-" + month + "," + subscriber + "," + subscriber + "-F,FIXED,FTTH,"
-                            + month.atDay(15) + "," + (50_000_000_000L + s) + ",1000,false,\n");
-                    rows += 2;
-                }
-            }
-        }
-        return rows;
+        return BenchmarkFeed.write(feed, FIRST_MONTH, MONTHS, SUBSCRIBERS, (out, month, s) -> {
+            String subscriber = String.format("B%07d", s);
+            out.write("R" + subscriber + "M-" + month + "," + subscriber + "," + subscriber + "-M,MOBILE,4G,"
+                    + month.atDay(15) + "," + (1_000_000L + 7919L * s % 9_000_000_000L) + ",1000,false,\n");
+            out.write("R" + subscriber + "F-" + month + "," + subscriber + "," + subscriber + "-F,FIXED,FTTH,"
+                    + month.atDay(15) + "," + (50_000_000_000L + s) + ",1000,false,\n");
+            return 2;
+        });
     }
 
     private static double rawBatchedInserts(DataSource dataSource, long rows, int payloadBytes) throws Exception {
