@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,18 +21,25 @@ import tools.jackson.databind.JsonNode;
  * The customer area as a customer uses it, in a real headless Chromium against the application on its embedded
  * PostgreSQL with generated data: log in, read the legal items, the chart's table, "Pourquoi ce chiffre ?", switch
  * to English and stay there, download one's data, give feedback, on a phone's width, with axe-core in each page.
+ * The customer's data is generated through the feed, the ledger and the month close ({@link CustomerAreaData}).
  * Screenshots land in target/screenshots.
  */
-class CustomerAreaBrowserTest extends DemoDataApplicationTest {
+class CustomerAreaBrowserTest extends PortalIntegrationTest {
 
     private static final String NNBSP = "\u202f";
-    private static final YearMonth LAST_CLOSED = YearMonth.now(ZoneId.of("Europe/Paris")).minusMonths(1);
+    private static final YearMonth LAST_CLOSED = CustomerAreaData.LAST_CLOSED;
     /** Words of French sentences: none may be left on an English page outside the legal terms (lang="fr"). */
     private static final Pattern FRENCH = Pattern.compile("(?iU)\\b(le|la|les|des|du|une|est|vous|votre|vos|"
             + "consommation|données|mois|ligne|relevé|équipement|méthode|conseil|pourquoi|chiffre|environ|"
             + "émissions|corrigé|télécharger|oui|déconnecter)\\b");
 
     private HeadlessChromium browser;
+    private String customer;
+
+    @BeforeEach
+    void customer() {
+        customer = CustomerAreaData.customer(this);
+    }
 
     @AfterEach
     void closeBrowser() {
@@ -46,7 +53,7 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
         browser = HeadlessChromium.start("fr-FR");
         logIn();
         JsonNode statement = as("auditor", "auditor")
-                .get("/api/v1/subscribers/" + CUSTOMER + "/statements/" + LAST_CLOSED).json();
+                .get("/api/v1/subscribers/" + customer + "/statements/" + LAST_CLOSED).json();
 
         assertThat(browser.driver().getCurrentUrl()).endsWith("/espace-client");
         assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
@@ -64,13 +71,14 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
             assertThat(items.get(1).contains("(données estimées)")).isEqualTo(line.get("estimated").asBoolean());
             assertThat(items.get(2)).isEqualTo(grouped(line.get("co2eGrams").asLong()) + " g éqCO2");
             assertThat(items.get(3)).isEqualTo("Méthode ADEME 2022, résumée plus bas");
+            assertThat(text(card + " .split")).contains(type.equals("internet mobile") ? "4G : " : "FTTH : ", "(100 %)");
             totalGo += line.get("dataGo").asLong();
             totalGrams += line.get("co2eGrams").asLong();
         }
         assertThat(text(".total__figures")).contains(grouped(totalGo) + " Go", grouped(totalGrams) + " g éqCO2");
-        // the late record of the demo shows as a correction in plain words
-        assertThat(text("#ligne-" + CUSTOMER + "-M1 .corrections")).containsPattern(
-                "corrigé le \\d{1,2} \\p{L}+ \\d{4} : \\d+ → \\d+ g éqCO2, consommation reçue après la clôture du mois");
+        // the late record shows as a correction in plain words
+        assertThat(text("#ligne-" + customer + "-M1 .corrections")).containsPattern(
+                "corrigé le \\d{1,2} \\p{L}+ \\d{4} : [\\d\u202f]+ → [\\d\u202f]+ g éqCO2, consommation reçue après la clôture du mois");
         browser.screenshot("espace-client-desktop-fr");
     }
 
@@ -79,9 +87,9 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
         browser = HeadlessChromium.start("fr-FR");
         logIn();
         JsonNode line = mobileLine(as("auditor", "auditor")
-                .get("/api/v1/subscribers/" + CUSTOMER + "/statements/" + LAST_CLOSED).json());
+                .get("/api/v1/subscribers/" + customer + "/statements/" + LAST_CLOSED).json());
 
-        WebElement history = browser.driver().findElement(By.id("historique-ligne-" + CUSTOMER + "-M1"));
+        WebElement history = browser.driver().findElement(By.id("historique-ligne-" + customer + "-M1"));
         WebElement svg = history.findElement(By.cssSelector("svg"));
         assertThat(svg.getDomAttribute("role")).isEqualTo("img");
         assertThat(svg.findElement(By.tagName("title")).getDomProperty("textContent"))
@@ -100,7 +108,7 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
     void pourquoi_ce_chiffre_shows_the_formula_with_its_numbers() {
         browser = HeadlessChromium.start("fr-FR");
         logIn();
-        JsonNode explained = as(CUSTOMER, "demo").get("/api/v1/subscribers/" + CUSTOMER + "/statements/"
+        JsonNode explained = as(customer, "demo").get("/api/v1/subscribers/" + customer + "/statements/"
                 + LAST_CLOSED + "/explanation").json();
         JsonNode mobile = null;
         for (JsonNode line : explained.get("lines")) {
@@ -109,12 +117,12 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
             }
         }
 
-        browser.driver().findElement(By.cssSelector("#ligne-" + CUSTOMER + "-M1 .why a")).click();
+        browser.driver().findElement(By.cssSelector("#ligne-" + customer + "-M1 .why a")).click();
 
         assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                 .isEqualTo("Pourquoi ce chiffre ? ligne M1, " + monthFr(LAST_CLOSED));
-        String exactGo = mobile.get("figures").get("exactGo").asString().replace('.', ',');
-        String exactGrams = mobile.get("figures").get("exactGrams").asString().replace('.', ',');
+        String exactGo = frenchDecimal(mobile.get("figures").get("exactGo").asString());
+        String exactGrams = frenchDecimal(mobile.get("figures").get("exactGrams").asString());
         assertThat(texts(".formula")).anySatisfy(formula -> assertThat(formula)
                 .isEqualTo("g éqCO2 = 0 g (part fixe, ligne utilisée : oui) + 49,4 g/Go × " + exactGo + " Go = "
                         + exactGrams + " g éqCO2"));
@@ -135,10 +143,10 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
         assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                 .isEqualTo("Your data usage and its carbon footprint");
-        assertThat(texts("#ligne-" + CUSTOMER + "-F1 .legal dd").get(0)).isEqualTo("fixed internet\n(internet fixe)");
+        assertThat(texts("#ligne-" + customer + "-F1 .legal dd").get(0)).isEqualTo("fixed internet\n(internet fixe)");
         assertThat(text(".total__figures")).containsPattern("\\d{1,3}(,\\d{3})* g CO2e");
         for (String page : List.of("/espace-client", "/espace-client/methode", "/espace-client/historique?date="
-                + LAST_CLOSED.atDay(20) + "&heure=10:00", "/espace-client/pourquoi/" + LAST_CLOSED + "/" + CUSTOMER
+                + LAST_CLOSED.atDay(20) + "&heure=10:00", "/espace-client/pourquoi/" + LAST_CLOSED + "/" + customer
                 + "-M1")) {
             browser.driver().get(url(page));
             String text = (String) browser.script("const copy = document.body.cloneNode(true);"
@@ -156,7 +164,7 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
         browser = HeadlessChromium.start("fr-FR");
         logIn();
         JsonNode statement = as("auditor", "auditor")
-                .get("/api/v1/subscribers/" + CUSTOMER + "/statements/" + LAST_CLOSED).json();
+                .get("/api/v1/subscribers/" + customer + "/statements/" + LAST_CLOSED).json();
         String href = browser.driver().findElement(By.cssSelector("#mes-donnees a[href*='format=csv']"))
                 .getDomProperty("href");
 
@@ -170,7 +178,7 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
         int checksum = header.indexOf("checksum");
         JsonNode mobile = mobileLine(statement);
         List<String> mobileRow = rows.stream().filter(r -> r.get(0).equals("statement_line")
-                && r.get(1).equals(LAST_CLOSED.toString()) && r.get(2).equals(CUSTOMER + "-M1")).findFirst()
+                && r.get(1).equals(LAST_CLOSED.toString()) && r.get(2).equals(customer + "-M1")).findFirst()
                 .orElseThrow();
         assertThat(mobileRow.get(co2)).isEqualTo(String.valueOf(mobile.get("co2eGrams").asLong()));
         assertThat(mobileRow.get(checksum)).matches("[0-9a-f]{64}");
@@ -252,15 +260,15 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
     }
 
     private List<String> pages() {
-        return List.of("/espace-client", "/espace-client/pourquoi/" + LAST_CLOSED + "/" + CUSTOMER + "-M1",
-                "/espace-client/pourquoi/" + LAST_CLOSED + "/" + CUSTOMER + "-F1",
+        return List.of("/espace-client", "/espace-client/pourquoi/" + LAST_CLOSED + "/" + customer + "-M1",
+                "/espace-client/pourquoi/" + LAST_CLOSED + "/" + customer + "-F1",
                 "/espace-client/historique?date=" + LAST_CLOSED.atDay(20) + "&heure=10:00",
                 "/espace-client/methode");
     }
 
     private void logIn() {
         browser.driver().get(url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(CUSTOMER);
+        browser.driver().findElement(By.id("username")).sendKeys(customer);
         browser.driver().findElement(By.id("password")).sendKeys("demo");
         browser.driver().findElement(By.cssSelector("form.form button[type='submit']")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/espace-client"));
@@ -280,6 +288,10 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
         return browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
     private static JsonNode mobileLine(JsonNode statement) {
         for (JsonNode line : statement.get("lines")) {
             if (line.get("lineType").asString().equals("MOBILE")) {
@@ -292,6 +304,13 @@ class CustomerAreaBrowserTest extends DemoDataApplicationTest {
     /** "4 100": French grouping with a narrow no-break space, as the page prints it. */
     private static String grouped(long value) {
         return String.format(java.util.Locale.ROOT, "%,d", value).replace(",", NNBSP);
+    }
+
+    /** "1 010,259338907" for "1010.259338907": grouped units, a decimal comma, every digit kept. */
+    private static String frenchDecimal(String exact) {
+        String[] parts = exact.split("\\.");
+        String units = grouped(Long.parseLong(parts[0]));
+        return parts.length == 1 ? units : units + "," + parts[1];
     }
 
     private static String capitalized(String text) {
