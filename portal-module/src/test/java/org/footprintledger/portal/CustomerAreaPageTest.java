@@ -46,8 +46,14 @@ class CustomerAreaPageTest extends PortalIntegrationTest {
 
         assertThat(page).contains("internet mobile", "internet fixe");
         assertThat(page).contains("13 Go", "(données estimées)", "642 g éqCO2");
-        assertThat(page).contains("50 Go", "4100 g éqCO2");
-        assertThat(page).contains("Méthode ADEME simplifiée 2022");
+        // French grouping: a narrow no-break space between thousands
+        assertThat(page).contains("50 Go", "4\u202f100 g éqCO2");
+        // the method once per factor set, in plain words, each line linking to it
+        assertThat(page).contains("Méthode ADEME 2022, résumée plus bas",
+                "Pour l&#39;internet mobile, chaque Go consommé (envoyé et reçu) compte 49,4 g éqCO2.",
+                "Pour l&#39;internet fixe, une ligne utilisée dans le mois compte 4\u202f100 g éqCO2, quel que soit le volume.");
+        // the month's total is the sum of the lines shown: 13 + 50 Go, 642 + 4 100 g
+        assertThat(page).contains("63 Go", "4\u202f742 g éqCO2");
         assertThat(page).doesNotContain(other);
     }
 
@@ -74,16 +80,17 @@ class CustomerAreaPageTest extends PortalIntegrationTest {
         String page = logInAndOpen(subscriber, "demo");
 
         assertThat(page).contains("Mon équipement", "hors périmètre réglementaire",
-                "non inclus dans l&#39;équivalent CO2 de la consommation");
-        assertThat(page).contains("Smartphone", "Box internet", "01/01/2015");
-        // smartphone: 85.1 / 30 = 2.8 kg of manufacture, 0.0 kg of use, 2.9 kg in all; box: use only, 0.35 -> 0.4 kg
-        assertThat(page).contains("2,8 kg éqCO2", "0,0 kg éqCO2", "2,9 kg éqCO2", "0,4 kg éqCO2",
-                "entièrement amortie", "à titre indicatif");
-        // the text alternative sums up the section in a sentence: 2.853… + 0.35 = 3.2 kg for the devices alone
-        assertThat(page).containsPattern("représentent environ\\s*<strong>3,2 kg éqCO2</strong>");
+                "ne s&#39;ajoutent pas aux g éqCO2 de vos lignes ci-dessus");
+        assertThat(page).contains("Smartphone", "Box internet", "1 janvier 2015");
+        // smartphone: 85.1 / 30 = 2.8 kg of manufacture, 0.0 kg of use, 2.8 kg in all (the sum of what is shown);
+        // box: use only, 0.35 -> 0.4 kg
+        assertThat(page).contains("2,8 kg éqCO2", "0,0 kg éqCO2", "0,4 kg éqCO2", "entièrement amortie, usage seul",
+                "à titre indicatif");
+        // the text alternative sums up the section in a sentence, with the total of the rows: 2.8 + 0.4 = 3.2 kg
+        assertThat(page).contains("vos 2 équipements représentent environ 3,2 kg éqCO2 par mois");
         // the regulated figures are as before, and the devices section comes after them
-        assertThat(page).contains("13 Go", "642 g éqCO2", "50 Go", "4100 g éqCO2");
-        assertThat(page.indexOf("4100 g éqCO2")).isLessThan(page.indexOf("Mon équipement</h2>"));
+        assertThat(page).contains("13 Go", "642 g éqCO2", "50 Go", "4\u202f100 g éqCO2");
+        assertThat(page.indexOf("4\u202f100 g éqCO2")).isLessThan(page.indexOf("Mon équipement</h2>"));
         assertThat(as("auditor", "auditor").get(statement).body()).isEqualTo(before);
     }
 
@@ -101,7 +108,8 @@ class CustomerAreaPageTest extends PortalIntegrationTest {
     @Test
     void a_wrong_password_does_not_open_the_customer_area() throws Exception {
         String page = logInAndOpen("sub-does-not-matter", "wrong");
-        assertThat(page).doesNotContain("Consommation de données et empreinte carbone");
+        assertThat(page).doesNotContain("Votre consommation de données et son empreinte carbone")
+                .contains("Identifiant ou mot de passe incorrect.");
     }
 
     private String logInAndOpen(String username, String password) throws Exception {

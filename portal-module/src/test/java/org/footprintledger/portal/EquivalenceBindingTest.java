@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import org.footprintledger.content.api.ChosenEquivalence;
 import org.footprintledger.content.api.CustomerContent;
@@ -53,7 +54,7 @@ class EquivalenceBindingTest extends PortalIntegrationTest {
         assertThat(fixtures.publish(itemId, 1)).isEqualTo("PUBLISHED");
         StatementLineRef statement = line("642.0000000001", new BigDecimal("10000000000"));
 
-        LineContent shown = customerContent.show(statement, false);
+        LineContent shown = customerContent.show(List.of(statement), false).get(0);
         assertThat(shown.equivalences()).singleElement().satisfies(c -> {
             assertThat(c.itemId()).isEqualTo(itemId);
             assertThat(c.version()).isEqualTo(1);
@@ -66,7 +67,7 @@ class EquivalenceBindingTest extends PortalIntegrationTest {
         assertThat(edited.json().get("version").asInt()).isEqualTo(2);
         fixtures.publish(itemId, 2);
 
-        ChosenEquivalence kept = customerContent.show(statement, false).equivalences().get(0);
+        ChosenEquivalence kept = customerContent.show(List.of(statement), false).get(0).equivalences().get(0);
         assertThat(kept.version()).isEqualTo(1);
         assertThat(kept.wordingFr()).isEqualTo("≈ 1 usine témoin");
         assertThat(customerContent.binding(statement.subscriberId(), statement.month().toString(),
@@ -74,7 +75,7 @@ class EquivalenceBindingTest extends PortalIntegrationTest {
                 .satisfies(b -> assertThat(b.equivalences()).containsExactly(kept));
 
         StatementLineRef corrected = line("642.5", new BigDecimal("10000000000"));
-        ChosenEquivalence fresh = customerContent.show(corrected, false).equivalences().get(0);
+        ChosenEquivalence fresh = customerContent.show(List.of(corrected), false).get(0).equivalences().get(0);
         assertThat(fresh.version()).isEqualTo(2);
         assertThat(fresh.wordingFr()).isEqualTo("≈ 2 usine témoin");
 

@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application over HTTP on a real (embedded) PostgreSQL, started once for every test class that extends
- * this one. Tests use their own subscriber ids, so they do not see each other's data.
+ * this one. Tests use their own subscriber ids, so they do not see each other's data. The SQL statements run for HTTP
+ * requests are counted ({@link StatementCounter}).
  */
 @SpringBootTest(classes = FootprintLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StatementCounter.Registration.class)
 public abstract class PortalIntegrationTest {
 
     private static final Path DATABASE_DIRECTORY = temporaryDirectory();

@@ -56,14 +56,17 @@ class StoredXssTest extends PortalIntegrationTest {
         }
     }
 
-    /** A published tip for fixed lines above 6 000 Go a month: only this test's subscriber gets it. */
+    /**
+     * A published tip for fixed lines above 6 000 Go a month: only this test's subscriber gets it. It acts on the
+     * devices (no figure under the method): a fixed line's flat-figure tip saves 0 g and is not shown.
+     */
     private long storeTipBypassingValidation(String text) {
         Long itemId = jdbc.queryForObject("INSERT INTO content_item (kind, item_key) VALUES ('TIP', ?) "
                 + "RETURNING item_id", Long.class, "xss-" + UUID.randomUUID().toString().substring(0, 8));
         jdbc.update("INSERT INTO content_version (item_id, version, status, created_by, status_changed_by) "
                 + "VALUES (?, 1, 'PUBLISHED', 'db', 'db')", itemId);
         jdbc.update("INSERT INTO tip_version (item_id, version, text_fr, line_type, min_monthly_go, saving_basis) "
-                + "VALUES (?, 1, ?, 'FIXED', 6000, 'LINE_FLAT')", itemId, text);
+                + "VALUES (?, 1, ?, 'FIXED', 6000, 'OUTSIDE_METHOD')", itemId, text);
         return itemId;
     }
 }

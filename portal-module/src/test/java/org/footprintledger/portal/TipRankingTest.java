@@ -3,6 +3,7 @@ package org.footprintledger.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,11 @@ class TipRankingTest extends PortalIntegrationTest {
     }
 
     private long publishedTip(String key) {
-        Map<String, Object> tip = ContentFixtures.tip(key, "Conseil " + key, "FIXED", 9000);
+        Map<String, Object> tip = new LinkedHashMap<>(ContentFixtures.tip(key, "Conseil " + key, "FIXED", 9000));
+        // a tip on the devices: no figure under the method, so it is shown (a fixed line's volume tip would save 0 g
+        // under the flat figure, and such tips are not shown)
+        tip.put("savingBasis", "OUTSIDE_METHOD");
+        tip.remove("volumeShare");
         long itemId = fixtures.editor().postJson("/api/v1/content/tips", tip).json().get("itemId").asLong();
         fixtures.publish(itemId, 1);
         return itemId;

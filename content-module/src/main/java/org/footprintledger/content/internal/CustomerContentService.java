@@ -2,10 +2,13 @@ package org.footprintledger.content.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.footprintledger.content.api.ChosenEquivalence;
 import org.footprintledger.content.api.CustomerContent;
 import org.footprintledger.content.api.EquivalenceBinding;
@@ -13,6 +16,7 @@ import org.footprintledger.content.api.LineContent;
 import org.footprintledger.content.api.ShownTip;
 import org.footprintledger.content.api.StatementLineRef;
 import org.footprintledger.content.api.TipVersion;
+import org.footprintledger.content.domain.Equivalence;
 import org.footprintledger.content.domain.EquivalenceSelection;
 import org.footprintledger.content.domain.SafeMarkdown;
 import org.footprintledger.content.domain.SavingEstimator;
@@ -48,14 +52,32 @@ class CustomerContentService implements CustomerContent {
 
     @Override
     @Transactional
-    public LineContent show(StatementLineRef line, boolean withTips) {
-        List<ChosenEquivalence> equivalences = bound(line);
-        List<ShownTip> shown = withTips ? tips(line, false) : List.of();
-        views.count(Stream.concat(equivalences.stream().map(ChosenEquivalence::itemId),
-                shown.stream().map(ShownTip::itemId)).toList());
-        metrics.views("EQUIVALENCE", equivalences.size());
-        metrics.views("TIP", shown.size());
-        return new LineContent(line.lineId(), equivalences, shown);
+    public List<LineContent> show(List<StatementLineRef> lines, boolean withTips) {
+        Map<EquivalenceBindings.Key, List<ChosenEquivalence>> equivalences = bound(lines);
+        List<TipVersion> published = withTips ? tips.forCustomers(false) : List.of();
+        List<LineContent> shown = new ArrayList<>();
+        List<Long> viewed = new ArrayList<>();
+        int tipCount = 0;
+        int equivalenceCount = 0;
+        for (StatementLineRef line : lines) {
+            List<ChosenEquivalence> chosen = equivalences.get(key(line));
+            List<ShownTip> lineTips = withTips ? ranked(line, published).stream()
+                    .filter(tip -> !savesZero(tip)).toList() : List.of();
+            chosen.forEach(c -> viewed.add(c.itemId()));
+            lineTips.forEach(t -> viewed.add(t.itemId()));
+            equivalenceCount += chosen.size();
+            tipCount += lineTips.size();
+            shown.add(new LineContent(line.lineId(), chosen, lineTips));
+        }
+        views.count(viewed);
+        metrics.views("EQUIVALENCE", equivalenceCount);
+        metrics.views("TIP", tipCount);
+        return List.copyOf(shown);
+    }
+
+    /** A tip whose saving, as shown, is 0 g says nothing to the customer: it is not shown. */
+    private static boolean savesZero(ShownTip tip) {
+        return tip.saving().displayedGrams() != null && tip.saving().displayedGrams() == 0L;
     }
 
     @Override
@@ -78,29 +100,51 @@ class CustomerContentService implements CustomerContent {
         metrics.views("PAGE", 1);
     }
 
-    private List<ChosenEquivalence> bound(StatementLineRef line) {
-        String month = line.month().toString();
-        Optional<EquivalenceBinding> existing = bindings.find(line.subscriberId(), month, line.lineId(),
+    /** Each line's equivalences: the bindings read in one query, the missing ones chosen and stored together. */
+    private Map<EquivalenceBindings.Key, List<ChosenEquivalence>> bound(List<StatementLineRef> lines) {
+        Map<EquivalenceBindings.Key, List<ChosenEquivalence>> byKey = new HashMap<>();
+        Set<EquivalenceBindings.Key> keys = new LinkedHashSet<>();
+        lines.forEach(line -> keys.add(key(line)));
+        bindings.findAll(keys).forEach((key, binding) -> byKey.put(key, binding.equivalences()));
+        Map<EquivalenceBindings.Key, List<ChosenEquivalence>> missing = new LinkedHashMap<>();
+        List<Equivalence> catalogueNow = null;
+        for (StatementLineRef line : lines) {
+            EquivalenceBindings.Key key = key(line);
+            if (byKey.containsKey(key) || missing.containsKey(key)) {
+                continue;
+            }
+            if (catalogueNow == null) {
+                catalogueNow = catalogue.forSelection(false);
+            }
+            missing.put(key, EquivalenceSelection.choose(line.exactGrams(), catalogueNow, line.subscriberId(),
+                    line.month()));
+        }
+        Set<EquivalenceBindings.Key> inserted = bindings.insertAll(missing);
+        inserted.forEach(key -> {
+            byKey.put(key, missing.get(key));
+            metrics.bound();
+            log.debug("bound {} equivalences to {} {} {} revision {}", missing.get(key).size(), key.subscriberId(),
+                    key.month(), key.lineId(), key.revision());
+        });
+        List<EquivalenceBindings.Key> boundElsewhere = missing.keySet().stream()
+                .filter(key -> !inserted.contains(key)).toList();
+        bindings.findAll(boundElsewhere).forEach((key, binding) -> byKey.put(key, binding.equivalences()));
+        return byKey;
+    }
+
+    private static EquivalenceBindings.Key key(StatementLineRef line) {
+        return new EquivalenceBindings.Key(line.subscriberId(), line.month().toString(), line.lineId(),
                 line.statementRevision());
-        if (existing.isPresent()) {
-            return existing.get().equivalences();
-        }
-        List<ChosenEquivalence> chosen = EquivalenceSelection.choose(line.exactGrams(),
-                catalogue.forSelection(false), line.subscriberId(), line.month());
-        if (!bindings.insert(line.subscriberId(), month, line.lineId(), line.statementRevision(), chosen)) {
-            return bindings.find(line.subscriberId(), month, line.lineId(), line.statementRevision())
-                    .orElseThrow().equivalences();
-        }
-        metrics.bound();
-        log.debug("bound {} equivalences to {} {} {} revision {}", chosen.size(), line.subscriberId(), month,
-                line.lineId(), line.statementRevision());
-        return chosen;
     }
 
     private List<ShownTip> tips(StatementLineRef line, boolean preview) {
+        return ranked(line, tips.forCustomers(preview));
+    }
+
+    private List<ShownTip> ranked(StatementLineRef line, List<TipVersion> candidates) {
         Map<Long, long[]> votes = ratings.tipVotes();
         List<ShownTip> shown = new ArrayList<>();
-        for (TipVersion tip : tips.forCustomers(preview)) {
+        for (TipVersion tip : candidates) {
             TipRule rule = TipRule.of(tip.content());
             if (!TipTargeting.suits(rule, line.tipContext())) {
                 continue;

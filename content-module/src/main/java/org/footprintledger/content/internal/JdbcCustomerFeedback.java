@@ -70,6 +70,7 @@ class JdbcCustomerFeedback implements CustomerFeedback {
 
     @Override
     public List<ItemStats> stats(YearMonth month) {
+        views.flush();
         return stats.of(month.toString());
     }
 

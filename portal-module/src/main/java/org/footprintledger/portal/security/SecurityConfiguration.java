@@ -68,7 +68,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/espace-client", "/espace-client/**").hasRole(Roles.SUBSCRIBER)
                         .requestMatchers("/editeur", "/editeur/**").hasRole(Roles.EDITOR)
                         .requestMatchers("/").hasAnyRole(Roles.SUBSCRIBER, Roles.EDITOR)
@@ -77,7 +77,9 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(jwt -> jwt.jwt(withDefaults()));
         } else {
             // after the login form, "/" sends editors to the editor pages and everyone else to the customer area
-            http.formLogin(form -> form.defaultSuccessUrl("/", true)).logout(withDefaults());
+            // the product's own login page (templates/login.html), in the visitor's language
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         }
         return http.build();
     }

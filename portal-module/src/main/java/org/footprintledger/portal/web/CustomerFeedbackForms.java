@@ -1,6 +1,7 @@
 package org.footprintledger.portal.web;
 
 import java.security.Principal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.footprintledger.content.api.AnswerSurveyCommand;
@@ -9,7 +10,6 @@ import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.content.api.CustomerFeedback;
 import org.footprintledger.content.api.CustomerSurvey;
-import org.footprintledger.content.api.Lang;
 import org.footprintledger.content.api.RateContentCommand;
 import org.footprintledger.content.api.RatingTarget;
 import org.springframework.stereotype.Controller;
@@ -33,46 +33,39 @@ class CustomerFeedbackForms {
         this.survey = survey;
     }
 
+    /** The message keys sent back to the page are resolved there, in the visitor's language. */
     @PostMapping("/espace-client/avis")
     String rate(Principal principal, @RequestParam RatingTarget target, @RequestParam(required = false) Long itemId,
                 @RequestParam boolean useful, @RequestParam(required = false) String comment,
-                @RequestParam(required = false) String lang, RedirectAttributes redirect) {
+                @RequestParam(name = "mois", required = false) String month, RedirectAttributes redirect) {
         try {
             feedback.rate(new RateContentCommand(principal.getName(), target, itemId, useful, comment));
-            redirect.addFlashAttribute("message", english(lang) ? "Thank you for your answer."
-                    : "Merci pour votre réponse.");
+            redirect.addFlashAttribute("message", "feedback.thanks");
         } catch (ContentInputException e) {
-            boolean tooLong = "comment".equals(e.field());
-            redirect.addFlashAttribute("error", english(lang)
-                    ? "Answer not recorded: " + (tooLong ? "your comment is longer than 500 characters." : e.getMessage())
-                    : "Réponse non enregistrée : " + (tooLong ? "votre commentaire dépasse 500 caractères."
-                    : e.getMessage()));
+            redirect.addFlashAttribute("error", "comment".equals(e.field()) ? "feedback.error.tooLong"
+                    : "feedback.error.invalid");
         } catch (ContentNotFoundException e) {
-            redirect.addFlashAttribute("error", english(lang) ? "Answer not recorded: this tip is no longer shown."
-                    : "Réponse non enregistrée : ce conseil n'est plus proposé.");
+            redirect.addFlashAttribute("error", "feedback.error.gone");
         }
-        return back(lang);
+        return back(month, target == RatingTarget.TIP ? "conseils" : "avis");
     }
 
     @PostMapping("/espace-client/enquete")
     String answer(Principal principal, @RequestParam int surveyVersion, @RequestParam MultiValueMap<String, String> form,
-                  @RequestParam(required = false) String lang, RedirectAttributes redirect) {
+                  RedirectAttributes redirect) {
         List<Integer> ratings = new ArrayList<>();
         for (int position = 1; form.containsKey("q" + position); position++) {
             ratings.add(parse(form.getFirst("q" + position)));
         }
         try {
             survey.answerSurvey(new AnswerSurveyCommand(principal.getName(), surveyVersion, ratings));
-            redirect.addFlashAttribute("message", english(lang) ? "Thank you for answering the survey."
-                    : "Merci d'avoir répondu à l'enquête.");
+            redirect.addFlashAttribute("message", "survey.thanks");
         } catch (ContentInputException e) {
-            redirect.addFlashAttribute("error", english(lang) ? "Survey not recorded: please rate every question "
-                    + "from 1 to 5." : "Enquête non enregistrée : merci de noter chaque question de 1 à 5.");
+            redirect.addFlashAttribute("error", "survey.error.incomplete");
         } catch (ContentConflictException e) {
-            redirect.addFlashAttribute("error", english(lang) ? "Survey not recorded: " + e.getMessage()
-                    : "Enquête non enregistrée : vous y avez déjà répondu ce trimestre, ou elle a changé entre-temps.");
+            redirect.addFlashAttribute("error", "survey.error.conflict");
         }
-        return back(lang);
+        return back(form.getFirst("mois"), "avis");
     }
 
     private static Integer parse(String value) {
@@ -83,12 +76,9 @@ class CustomerFeedbackForms {
         }
     }
 
-    /** The page's language, as the customer page reads it. */
-    private static boolean english(String lang) {
-        return Lang.parse(lang) == Lang.EN;
-    }
-
-    private static String back(String lang) {
-        return english(lang) ? "redirect:/espace-client?lang=en" : "redirect:/espace-client";
+    /** Back to the page, on the month the form was sent from, at the section of the form. */
+    private static String back(String month, String section) {
+        YearMonth shown = CustomerAreaController.parseMonth(month);
+        return "redirect:/espace-client" + (shown == null ? "" : "?mois=" + shown) + "#" + section;
     }
 }

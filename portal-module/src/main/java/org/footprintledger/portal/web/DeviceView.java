@@ -8,9 +8,11 @@ import org.footprintledger.footprint.api.Canonical;
 import org.footprintledger.footprint.api.DeviceFootprint;
 
 /**
- * The device view as the API and the customer page show it: per device the month's amortised manufacture, use and
- * total in kg éqCO2 (rounded half-up to one decimal; the exact values beside them), always with the label saying it
- * is outside the regulated figure. The total is the devices' only: it is never added to a statement.
+ * The device view as the API and the customer page show it: per device the month's amortised manufacture and use in
+ * kg éqCO2, each rounded half-up to one decimal (the exact values beside them), always with the label saying it is
+ * outside the regulated figure. Totals add up what is shown: a device's total is its rounded manufacture plus its
+ * rounded use, the section's total the sum of the devices' totals (so it may differ from the exact total, kept in
+ * {@code exactTotalKgCo2e}, by up to 0.05 kg per figure). The total is the devices' only: never added to a statement.
  */
 public record DeviceView(String subscriberId, String month, String scope, String method, List<Device> devices,
                   BigDecimal totalKgCo2e, String exactTotalKgCo2e) {
@@ -24,7 +26,7 @@ public record DeviceView(String subscriberId, String month, String scope, String
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter FRENCH_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
-    public record Device(String deviceId, String modelId, String name, LocalDate acquiredOn, int ageMonths,
+    public record Device(String deviceId, String modelId, String name, String nameEn, LocalDate acquiredOn, int ageMonths,
                   boolean withinLifetime, String lastAmortisedMonth, BigDecimal manufactureKgCo2e,
                   BigDecimal useKgCo2e, BigDecimal totalKgCo2e, Exact exact, String source) {
 
@@ -54,19 +56,24 @@ public record DeviceView(String subscriberId, String month, String scope, String
     }
 
     static DeviceView of(String subscriberId, java.time.YearMonth month, List<DeviceFootprint> footprints) {
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal exactTotal = BigDecimal.ZERO;
+        BigDecimal shownTotal = BigDecimal.ZERO;
+        List<Device> devices = new java.util.ArrayList<>();
         for (DeviceFootprint f : footprints) {
-            total = total.add(f.totalKgCo2e());
+            BigDecimal manufacture = DeviceFootprint.displayKg(f.manufactureKgCo2e());
+            BigDecimal use = DeviceFootprint.displayKg(f.useKgCo2e());
+            BigDecimal total = manufacture.add(use);
+            exactTotal = exactTotal.add(f.totalKgCo2e());
+            shownTotal = shownTotal.add(total);
+            devices.add(new Device(f.device().deviceId(), f.model().modelId(), f.model().nameFr(),
+                    f.model().nameEn() == null ? f.model().nameFr() : f.model().nameEn(), f.acquiredOn(),
+                    f.ageMonths(), f.withinLifetime(), f.lastAmortisedMonth().toString(), manufacture, use, total,
+                    new Exact(Canonical.decimal(f.manufactureKgCo2e()), Canonical.decimal(f.useKgCo2e()),
+                            Canonical.decimal(f.totalKgCo2e())),
+                    f.model().source()));
         }
-        List<Device> devices = footprints.stream().map(f -> new Device(f.device().deviceId(), f.model().modelId(),
-                f.model().nameFr(), f.acquiredOn(), f.ageMonths(), f.withinLifetime(),
-                f.lastAmortisedMonth().toString(), DeviceFootprint.displayKg(f.manufactureKgCo2e()),
-                DeviceFootprint.displayKg(f.useKgCo2e()), DeviceFootprint.displayKg(f.totalKgCo2e()),
-                new Exact(Canonical.decimal(f.manufactureKgCo2e()), Canonical.decimal(f.useKgCo2e()),
-                        Canonical.decimal(f.totalKgCo2e())),
-                f.model().source())).toList();
-        return new DeviceView(subscriberId, month.toString(), SCOPE, METHOD, devices,
-                DeviceFootprint.displayKg(total), Canonical.decimal(total));
+        return new DeviceView(subscriberId, month.toString(), SCOPE, METHOD, List.copyOf(devices), shownTotal,
+                Canonical.decimal(exactTotal));
     }
 
     /** For the page: each model's source once, "Smartphone — Étude ADEME-Arcep …". */

@@ -12,13 +12,13 @@ import org.footprintledger.usage.api.DailyUsage;
  * ids, corrections, checksum) beside the usage it was computed from, by day and technology, and whether that usage
  * still sums to what the ledger holds (false while records wait in the outbox for the ledger).
  */
-record ExplanationView(String subscriberId, String month, StatementStatus status, List<Line> lines) {
+public record ExplanationView(String subscriberId, String month, StatementStatus status, List<Line> lines) {
 
-    record Line(String lineId, String label, LineExplanation ledger, List<DailyUsage> usageByDay,
+    public record Line(String lineId, String label, LineExplanation ledger, List<DailyUsage> usageByDay,
                 UsageTotals usageTotals, boolean usageMatchesLedger) {
     }
 
-    record UsageTotals(long records, long estimatedRecords, long bytes) {
+    public record UsageTotals(long records, long estimatedRecords, long bytes) {
     }
 
     static ExplanationView of(StatementExplanation ledger, List<DailyUsage> usage) {

@@ -3,6 +3,7 @@ package org.footprintledger.portal.web;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.footprintledger.content.api.CustomerContent;
@@ -33,12 +34,15 @@ class StatementContent {
         this.factorSets = factorSets;
     }
 
-    /** Line id to content; tips only when asked (the customer page shows them for the latest month). */
+    /**
+     * Line id to content, for all the statement's lines in one call to the content module; tips only when asked (the
+     * customer page shows them for the last closed month).
+     */
     Map<String, LineContent> show(MonthlyStatement statement, boolean withTips) {
+        List<LineContent> shown = content.show(statement.lines().stream().map(line -> reference(statement, line))
+                .toList(), withTips);
         Map<String, LineContent> byLine = new LinkedHashMap<>();
-        for (StatementLine line : statement.lines()) {
-            byLine.put(line.lineId(), content.show(reference(statement, line), withTips));
-        }
+        shown.forEach(line -> byLine.put(line.lineId(), line));
         return byLine;
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.footprintledger.footprint.api.FetchLineAveragesQuery;
 import org.footprintledger.footprint.api.FetchMonthlyStatementQuery;
 import org.footprintledger.footprint.api.FetchStatementExplanationQuery;
 import org.footprintledger.footprint.api.FetchStatementsQuery;
+import org.footprintledger.footprint.api.LineAverage;
 import org.footprintledger.footprint.api.StatementExplanation;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,12 @@ class StatementReader {
     List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to, Instant asOf) {
         return queries.query(new FetchStatementsQuery(subscriberId, from, to, asOf),
                 ResponseTypes.multipleInstancesOf(MonthlyStatement.class)).join();
+    }
+
+    /** The average closed line of each type and technology in the month (never one subscriber's figures alone). */
+    List<LineAverage> averages(YearMonth month) {
+        return queries.query(new FetchLineAveragesQuery(month), ResponseTypes.multipleInstancesOf(LineAverage.class))
+                .join();
     }
 
     Optional<StatementExplanation> explanation(String subscriberId, YearMonth month) {

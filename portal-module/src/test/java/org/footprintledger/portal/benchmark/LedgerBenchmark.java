@@ -182,20 +182,14 @@ class LedgerBenchmark {
     private static Path monthlyFile(Path work, String prefix, int subscribers, YearMonth first, int months)
             throws IOException {
         Path feed = work.resolve(prefix + "-monthly.csv");
-        try (Writer out = Files.newBufferedWriter(feed)) {
-            out.write(UsageRecordSubmission.CSV_HEADER);
-            out.write('\n');
-            for (int m = 0; m < months; m++) {
-                YearMonth month = first.plusMonths(m);
-                for (int s = 0; s < subscribers; s++) {
-                    String subscriber = String.format(prefix + "%07d", s);
-                    out.write("R" + subscriber + "M-" + month + "," + subscriber + "," + subscriber + "-M,MOBILE,4G,"
-                            + month.atDay(15) + "," + (1_000_000L + 7919L * s % 9_000_000_000L) + ",1000,false,\n");
-                    out.write("R" + subscriber + "F-" + month + "," + subscriber + "," + subscriber + "-F,FIXED,FTTH,"
-                            + month.atDay(15) + "," + (50_000_000_000L + s) + ",1000,false,\n");
-                }
-            }
-        }
+        BenchmarkFeed.write(feed, first, months, subscribers, (out, month, s) -> {
+            String subscriber = String.format(prefix + "%07d", s);
+            out.write("R" + subscriber + "M-" + month + "," + subscriber + "," + subscriber + "-M,MOBILE,4G,"
+                    + month.atDay(15) + "," + (1_000_000L + 7919L * s % 9_000_000_000L) + ",1000,false,\n");
+            out.write("R" + subscriber + "F-" + month + "," + subscriber + "," + subscriber + "-F,FIXED,FTTH,"
+                    + month.atDay(15) + "," + (50_000_000_000L + s) + ",1000,false,\n");
+            return 2;
+        });
         return feed;
     }
 
