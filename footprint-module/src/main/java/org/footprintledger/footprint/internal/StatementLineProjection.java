@@ -119,6 +119,10 @@ class StatementLineProjection {
         void closed(StatementFigures figures, String setId, String eventId, Instant at) {
             shown = figures;
             factorSetId = setId;
+            if (figures.technology() != null) {
+                // a statement states the line's technology too: a later accrual naming none keeps it
+                technology = figures.technology().code();
+            }
             changedBy(eventId, at);
         }
 
