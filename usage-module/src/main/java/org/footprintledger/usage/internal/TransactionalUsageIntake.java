@@ -73,7 +73,8 @@ class TransactionalUsageIntake implements UsageIntake {
     private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
         BatchOutcome outcome = new BatchOutcome();
         Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
-        List<ValidationOutcome> onKnownLines = keepRecordsOnCoherentLines(unique, outcome);
+        List<ValidationOutcome> onKnownLines = keepRecordsOfRetainedMonths(
+                keepRecordsOnCoherentLines(unique, outcome), outcome);
         Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId);
         LedgerFacts facts = new LedgerFacts();
         List<ValidationOutcome> alreadyStored = new ArrayList<>();
@@ -137,6 +138,27 @@ class TransactionalUsageIntake implements UsageIntake {
         return coherent;
     }
 
+    /** A month whose records the retention rule dropped takes no new record: its detail is not kept any more. */
+    private List<ValidationOutcome> keepRecordsOfRetainedMonths(List<ValidationOutcome> candidates,
+                                                                BatchOutcome outcome) {
+        Map<java.time.YearMonth, java.time.Instant> purged = store.purgedMonths();
+        if (purged.isEmpty()) {
+            return candidates;
+        }
+        List<ValidationOutcome> kept = new ArrayList<>();
+        for (ValidationOutcome candidate : candidates) {
+            java.time.Instant droppedAt = purged.get(candidate.record().month());
+            if (droppedAt == null) {
+                kept.add(candidate);
+            } else {
+                outcome.reject(candidate.index(), candidate.record().recordId(), "usage_date",
+                        "the records of " + candidate.record().month() + " were purged by the retention rule on "
+                                + droppedAt + "; that month takes no new record");
+            }
+        }
+        return kept;
+    }
+
     /** Applies a re-rated record: the record it replaces stops counting. Refused (and unstored) if it cannot. */
     private boolean supersede(ValidationOutcome candidate, LedgerFacts facts, BatchOutcome outcome) {
         UsageRecord record = candidate.record();
@@ -146,12 +168,12 @@ class TransactionalUsageIntake implements UsageIntake {
             problem = "record " + record.replaces() + " is unknown: send it before its replacement";
         } else if (!target.lineId().equals(record.lineId())) {
             problem = "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
-        } else if (!store.supersede(record.replaces(), record.recordId())) {
+        } else if (!store.supersede(target, record.recordId())) {
             problem = "record " + record.replaces() + " is already replaced by "
                     + store.supersedingRecordOf(record.replaces()).orElse("another record");
         }
         if (problem != null) {
-            store.delete(record.recordId());
+            store.delete(record);
             outcome.reject(candidate.index(), record.recordId(), "replaces", problem);
             return false;
         }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.time.YearMonth;
 import java.util.function.Function;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Raw usage records and the line registry in PostgreSQL, written set-wise: one statement per batch, arrays unnested
- * on the server, deduplication by the primary key.
+ * on the server. Records live in monthly partitions ({@link UsageRecordPartitions}); a record id is unique within
+ * the partitions that exist, that is within the retention window ({@link CrossMonthLocks}).
  */
 @Repository
 class UsageRecordStore {
@@ -33,12 +36,17 @@ class UsageRecordStore {
     private static final String RECORD_COLUMNS = "record_id, subscriber_id, line_id, line_type, technology, "
             + "usage_date, bytes_down, bytes_up, estimated, replaces";
 
+    /** The partition key of a staged row: the first day of its usage month. */
+    private static final String STAGED_MONTH = "date_trunc('month', s.usage_date)::date";
+
     private final JdbcTemplate jdbc;
     private final RegisteredLines registeredLines;
+    private final UsageRecordPartitions partitions;
 
-    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines) {
+    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions) {
         this.jdbc = jdbc;
         this.registeredLines = registeredLines;
+        this.partitions = partitions;
     }
 
     /**
@@ -81,20 +89,26 @@ class UsageRecordStore {
 
     /**
      * Inserts the records whose id is new and returns those ids; records already stored are left untouched. The rows
-     * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them on the
-     * primary key. The table empties itself at commit or rollback: call this once per transaction.
+     * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them: the
+     * key (record_id, usage_month) within a month, and a probe of the other months' partitions (each on its key
+     * index) for an id stored earlier with a date in another month, which is then left out and classified as a
+     * conflict by the caller. The table empties itself at commit or rollback: call this once per transaction.
      */
     Set<String> insertNew(List<UsageRecord> records, String batchId) {
         Set<String> inserted = new HashSet<>();
         if (records.isEmpty()) {
             return inserted;
         }
+        Set<YearMonth> months = new TreeSet<>();
+        records.forEach(record -> months.add(record.month()));
+        partitions.ensure(months);
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TEMP TABLE IF NOT EXISTS usage_staging (record_id varchar(64) COLLATE \"C\", "
                         + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
                         + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
                         + "replaces varchar(64)) ON COMMIT DELETE ROWS");
+                statement.execute(CrossMonthLocks.statementFor(months));
             }
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -103,8 +117,10 @@ class UsageRecordStore {
                 throw new SQLException("COPY into the staging table failed", e);
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_record ("
-                    + RECORD_COLUMNS + ", batch_id) SELECT " + RECORD_COLUMNS + ", ? FROM usage_staging "
-                    + "ORDER BY record_id ON CONFLICT (record_id) DO NOTHING RETURNING record_id")) {
+                    + RECORD_COLUMNS + ", batch_id, usage_month) SELECT " + RECORD_COLUMNS + ", ?, "
+                    + STAGED_MONTH + " FROM usage_staging s WHERE (SELECT 1 FROM usage_record r "
+                    + "WHERE r.record_id = s.record_id AND r.usage_month <> " + STAGED_MONTH + " LIMIT 1) IS NULL "
+                    + "ORDER BY record_id ON CONFLICT (record_id, usage_month) DO NOTHING RETURNING record_id")) {
                 insert.setString(1, batchId);
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
@@ -145,10 +161,10 @@ class UsageRecordStore {
         return found;
     }
 
-    /** Marks {@code replacedId} superseded by {@code byId}; false if it is already superseded. */
-    boolean supersede(String replacedId, String byId) {
-        return jdbc.update("UPDATE usage_record SET superseded_by = ? WHERE record_id = ? AND superseded_by IS NULL",
-                byId, replacedId) == 1;
+    /** Marks {@code replaced} superseded by {@code byId}; false if it is already superseded. */
+    boolean supersede(UsageRecord replaced, String byId) {
+        return jdbc.update("UPDATE usage_record SET superseded_by = ? WHERE record_id = ? AND usage_month = ? "
+                + "AND superseded_by IS NULL", byId, replaced.recordId(), replaced.month().atDay(1)) == 1;
     }
 
     Optional<String> supersedingRecordOf(String recordId) {
@@ -156,8 +172,18 @@ class UsageRecordStore {
                 (rs, n) -> Optional.ofNullable(rs.getString(1)), recordId).stream().findFirst().flatMap(o -> o);
     }
 
-    void delete(String recordId) {
-        jdbc.update("DELETE FROM usage_record WHERE record_id = ?", recordId);
+    void delete(UsageRecord record) {
+        jdbc.update("DELETE FROM usage_record WHERE record_id = ? AND usage_month = ?", record.recordId(),
+                record.month().atDay(1));
+    }
+
+    /** The months whose partition the retention rule dropped, with when (a small table, read per batch). */
+    Map<YearMonth, java.time.Instant> purgedMonths() {
+        Map<YearMonth, java.time.Instant> purged = new HashMap<>();
+        jdbc.query("SELECT usage_month, dropped_at FROM usage_retention_purge", rs -> {
+            purged.put(YearMonth.from(rs.getObject(1, java.time.LocalDate.class)), rs.getTimestamp(2).toInstant());
+        });
+        return purged;
     }
 
     private static UsageRecord map(ResultSet rs) throws SQLException {
