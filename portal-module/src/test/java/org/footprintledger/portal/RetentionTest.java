@@ -1,11 +1,14 @@
 package org.footprintledger.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import org.footprintledger.usage.api.UsageRecordSubmission;
 import org.footprintledger.usage.api.UsageRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Retention: the raw records of a month past the period are dropped with their partition, while the month's ledger,
  * statement, corrections, checksums and integrity stay as they were, and the explanation says the daily detail was
  * purged, when and by which rule. The test context keeps every month from 2023 on, so 2022 is this test's own.
+ * Import rejections (raw rows) have their own period (P3M by default).
  */
 class RetentionTest extends LedgerIntegrationTest {
 
@@ -85,5 +89,34 @@ class RetentionTest extends LedgerIntegrationTest {
         assertThat(rejection.get("field").asString()).isEqualTo("usage_date");
         assertThat(rejection.get("reason").asString()).contains("purged by the retention rule");
         assertThat(retention.purgeExpired().monthsDropped()).as("nothing left to drop").isEmpty();
+    }
+
+    @Test
+    void the_rejected_rows_of_an_import_are_deleted_after_their_own_period_and_the_download_says_so() {
+        String file = UsageRecordSubmission.CSV_HEADER + "\n"
+                + id("ok") + "," + subscriber + "," + id("mob") + ",MOBILE,4G,2024-02-01,1,0,false,\n"
+                + id("bad") + "," + subscriber + "," + id("mob") + ",MOBILE,4G,2024-02-02,-1,0,false,\n";
+        String importId = feed.postCsv("/api/v1/usage/imports", file).json().get("importId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.get("/api/v1/usage/imports/" + importId).json()
+                .get("status").asString(), "COMPLETED"::equals);
+        String path = "/api/v1/usage/imports/" + importId + "/rejections";
+        assertThat(feed.get(path).body()).contains(id("bad"));
+
+        retention.purgeExpired();
+        assertThat(feed.get(path).status()).as("a recent import keeps its rejections").isEqualTo(200);
+
+        jdbc.update("UPDATE usage_import SET started_at = now() - interval '3 months 1 day' WHERE import_id = ?",
+                importId);
+        UsageRetention.Outcome outcome = retention.purgeExpired();
+
+        assertThat(outcome.importRejectionsDeleted()).isEqualTo(1);
+        ApiClient.Response gone = feed.get(path);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.body()).contains("deleted on", "retention rule");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM usage_import_rejection WHERE import_id = ?", Long.class,
+                importId)).isZero();
+        JsonNode status = feed.get("/api/v1/usage/imports/" + importId).json();
+        assertThat(status.get("rejected").asLong()).as("the counters stay").isEqualTo(1);
+        assertThat(status.get("accepted").asLong()).isEqualTo(1);
     }
 }

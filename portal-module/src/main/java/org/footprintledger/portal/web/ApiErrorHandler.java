@@ -90,6 +90,11 @@ class ApiErrorHandler {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null, null);
     }
 
+    @ExceptionHandler(GoneException.class)
+    ResponseEntity<ApiError> gone(GoneException e) {
+        return error(HttpStatus.GONE, e.getMessage(), null, null, null);
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> unexpected(RuntimeException e) {
         log.error("request failed", e);

@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.footprintledger.usage.api.UsageRetention;
 import org.slf4j.Logger;
@@ -91,6 +92,13 @@ class PartitionRetention implements UsageRetention {
         long rejections = deleteRejectionsOfImportsBefore(today.minus(rejectionsPeriod));
         lastRunEpochSecond.set(clock.instant().getEpochSecond());
         return new Outcome(dropped, rejections);
+    }
+
+    @Override
+    public Optional<Instant> rejectionsPurgedAt(String importId) {
+        return jdbc.query("SELECT rejections_purged_at FROM usage_import WHERE import_id = ? "
+                        + "AND rejections_purged_at IS NOT NULL",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), importId).stream().findFirst();
     }
 
     private List<YearMonth> dropMonthsBefore(YearMonth firstKept, String rule) {
