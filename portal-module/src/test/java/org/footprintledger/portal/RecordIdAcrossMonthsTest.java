@@ -16,9 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Records live in monthly partitions, and a record id stays unique across them: the same id again is a duplicate,
- * with another day of the month or a date in another month a conflict, also when two batches send it at the same
- * instant with dates in different months.
+ * Records live in monthly partitions, and a record id stays unique within its month and the month either side
+ * ({@code footprint.intake.record-id-window-months}, default 1): the same id again is a duplicate, with another day
+ * of the month or a date in the next or previous month a conflict, also when two batches send it at the same instant
+ * with dates in different months.
  */
 class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
 
@@ -52,6 +53,17 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
         });
         assertThat(jdbc.queryForList("SELECT tableoid::regclass::text FROM usage_record WHERE record_id = ?",
                 String.class, s + "-1")).containsExactly("usage_record_p2024_05");
+    }
+
+    @Test
+    void beyond_the_window_of_one_month_either_side_the_same_id_is_another_record() {
+        assertThat(intake.submit(List.of(record(s + "-far", "2024-05-10", 100))).accepted()).isEqualTo(1);
+        assertThat(intake.submit(List.of(record(s + "-far", "2024-04-30", 100))).rejected()).hasSize(1);
+
+        IntakeReport twoMonthsLater = intake.submit(List.of(record(s + "-far", "2024-07-01", 100)));
+
+        assertThat(twoMonthsLater.accepted()).as("the documented scope: unique within a month and its neighbours")
+                .isEqualTo(1);
     }
 
     @Test

@@ -21,14 +21,15 @@ import java.util.function.Function;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Raw usage records and the line registry in PostgreSQL, written set-wise: one statement per batch, arrays unnested
- * on the server. Records live in monthly partitions ({@link UsageRecordPartitions}); a record id is unique within
- * the partitions that exist, that is within the retention window ({@link CrossMonthLocks}).
+ * on the server. Records live in monthly partitions ({@link UsageRecordPartitions}); a record id is unique within its
+ * month and the months around it ({@link RecordIdScope}).
  */
 @Repository
 class UsageRecordStore {
@@ -42,11 +43,14 @@ class UsageRecordStore {
     private final JdbcTemplate jdbc;
     private final RegisteredLines registeredLines;
     private final UsageRecordPartitions partitions;
+    private final RecordIdScope recordIds;
 
-    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions) {
+    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions,
+                     @Value("${footprint.intake.record-id-window-months:1}") int recordIdWindowMonths) {
         this.jdbc = jdbc;
         this.registeredLines = registeredLines;
         this.partitions = partitions;
+        this.recordIds = new RecordIdScope(recordIdWindowMonths);
     }
 
     /**
@@ -90,8 +94,8 @@ class UsageRecordStore {
     /**
      * Inserts the records whose id is new and returns those ids; records already stored are left untouched. The rows
      * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them: the
-     * key (record_id, usage_month) within a month, and a probe of the other months' partitions (each on its key
-     * index) for an id stored earlier with a date in another month, which is then left out and classified as a
+     * key (record_id, usage_month) within a month, and a probe of the neighbouring months' partitions (each on its
+     * key index) for an id stored earlier with a date in another month, which is then left out and classified as a
      * conflict by the caller. The table empties itself at commit or rollback: call this once per transaction.
      */
     Set<String> insertNew(List<UsageRecord> records, String batchId) {
@@ -108,7 +112,7 @@ class UsageRecordStore {
                         + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
                         + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
                         + "replaces varchar(64)) ON COMMIT DELETE ROWS");
-                statement.execute(CrossMonthLocks.statementFor(months));
+                statement.execute(recordIds.lockStatement(months));
             }
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -118,9 +122,8 @@ class UsageRecordStore {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_record ("
                     + RECORD_COLUMNS + ", batch_id, usage_month) SELECT " + RECORD_COLUMNS + ", ?, "
-                    + STAGED_MONTH + " FROM usage_staging s WHERE (SELECT 1 FROM usage_record r "
-                    + "WHERE r.record_id = s.record_id AND r.usage_month <> " + STAGED_MONTH + " LIMIT 1) IS NULL "
-                    + "ORDER BY record_id ON CONFLICT (record_id, usage_month) DO NOTHING RETURNING record_id")) {
+                    + STAGED_MONTH + " FROM usage_staging s WHERE " + recordIds.notInOtherMonths(months, STAGED_MONTH)
+                    + " ORDER BY record_id ON CONFLICT (record_id, usage_month) DO NOTHING RETURNING record_id")) {
                 insert.setString(1, batchId);
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
