@@ -19,6 +19,7 @@ import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
 import org.footprintledger.usage.api.LedgerFeed;
 import org.footprintledger.usage.api.SyntheticFeedGenerator;
+import org.footprintledger.usage.api.UsageRetention;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -71,6 +72,7 @@ class UsageStoreGrowthBenchmark {
             Run grownRun = importInto(postgres.jdbcUrl("grown"), dayFile);
             Run emptyRun = importInto(postgres.jdbcUrl("empty"), dayFile);
             Size size = sizeOf(postgres.jdbcUrl("grown"));
+            Retention retention = dropOldestMonth(postgres.jdbcUrl("grown"), YearMonth.from(fileDay.minusDays(DAYS)));
 
             double ratio = grownRun.rate() / emptyRun.rate();
             System.out.printf("%n=== Usage store growth benchmark: %d cores, %s ===%n",
@@ -91,6 +93,9 @@ class UsageStoreGrowthBenchmark {
                     emptyRun.seconds());
             System.out.printf("file import into the grown store  %,10.0f rows/s (%.2f s) = %.1f %% of the empty "
                     + "store's rate (goal ≥ 70 %%)%n", grownRun.rate(), grownRun.seconds(), 100 * ratio);
+            System.out.printf("retention job (UsageRetention.purgeExpired, period set so the oldest month expires): "
+                            + "%s, %,d records, dropped in %.0f ms%n", retention.months(), retention.records(),
+                    retention.seconds() * 1000);
             System.out.printf("the cross-month check alone, a day's %,d new ids probed with the cache as the preload "
                             + "left it: in the months either side (the default window, 1 month) %.2f s; in every "
                             + "other month (a window as long as the retention) %.2f s%n%n", preload.lines(),
@@ -99,6 +104,32 @@ class UsageStoreGrowthBenchmark {
             assertThat(grownRun.status().status()).isEqualTo("COMPLETED");
             assertThat(grownRun.status().accepted()).isEqualTo(emptyRun.status().accepted())
                     .isEqualTo(day.rows() - day.duplicates() - day.invalid());
+        }
+    }
+
+    private record Retention(java.util.List<YearMonth> months, long records, double seconds) {
+    }
+
+    /** The product's retention job, its period set so that exactly the oldest preloaded month is past it. */
+    private static Retention dropOldestMonth(String jdbcUrl, YearMonth oldest) throws Exception {
+        long records;
+        try (Connection connection = connect(jdbcUrl); Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT count(*) FROM usage_record WHERE usage_month = DATE '"
+                     + oldest.atDay(1) + "'")) {
+            rs.next();
+            records = rs.getLong(1);
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(oldest.plusMonths(1), YearMonth.from(today));
+        String[] arguments = java.util.Arrays.copyOf(appArguments(jdbcUrl), appArguments(jdbcUrl).length + 1);
+        arguments[arguments.length - 1] = "--footprint.retention.usage-records=P" + months + "M";
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FootprintLedgerApplication.class)
+                .run(arguments)) {
+            long started = System.nanoTime();
+            UsageRetention.Outcome outcome = app.getBean(UsageRetention.class).purgeExpired();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(outcome.monthsDropped()).containsExactly(oldest);
+            return new Retention(outcome.monthsDropped(), records, seconds);
         }
     }
 
