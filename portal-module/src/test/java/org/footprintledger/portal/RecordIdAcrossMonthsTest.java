@@ -16,10 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Records live in monthly partitions, and a record id stays unique within its month and the month either side
- * ({@code footprint.intake.record-id-window-months}, default 1): the same id again is a duplicate, with another day
- * of the month or a date in the next or previous month a conflict, also when two batches send it at the same instant
- * with dates in different months.
+ * Records live in monthly partitions, and a record id stays unique within its month and across a month boundary by
+ * up to a week: the same id again is a duplicate, with another day of the month or re-dated across the boundary a
+ * conflict, also when two batches send it at the same instant with dates on either side.
  */
 class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
 
@@ -38,11 +37,11 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
 
     @Test
     void an_id_sent_again_is_a_duplicate_and_with_another_date_a_conflict_in_its_month_or_another() {
-        assertThat(intake.submit(List.of(record(s + "-1", "2024-05-10", 100))).accepted()).isEqualTo(1);
+        assertThat(intake.submit(List.of(record(s + "-1", "2024-05-30", 100))).accepted()).isEqualTo(1);
 
-        IntakeReport again = intake.submit(List.of(record(s + "-1", "2024-05-10", 100),
+        IntakeReport again = intake.submit(List.of(record(s + "-1", "2024-05-30", 100),
                 record(s + "-1", "2024-05-11", 100)));
-        IntakeReport otherMonth = intake.submit(List.of(record(s + "-1", "2024-06-10", 100)));
+        IntakeReport otherMonth = intake.submit(List.of(record(s + "-1", "2024-06-06", 100)));
 
         assertThat(again.duplicates()).isEqualTo(1);
         assertThat(again.rejected()).singleElement().satisfies(r -> assertThat(r.field()).isEqualTo("record_id"));
@@ -56,14 +55,16 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
     }
 
     @Test
-    void beyond_the_window_of_one_month_either_side_the_same_id_is_another_record() {
-        assertThat(intake.submit(List.of(record(s + "-far", "2024-05-10", 100))).accepted()).isEqualTo(1);
-        assertThat(intake.submit(List.of(record(s + "-far", "2024-04-30", 100))).rejected()).hasSize(1);
+    void outside_the_weeks_around_a_month_boundary_the_same_id_in_another_month_is_another_record() {
+        assertThat(intake.submit(List.of(record(s + "-far", "2024-05-03", 100))).accepted()).isEqualTo(1);
+        assertThat(intake.submit(List.of(record(s + "-far", "2024-04-26", 100))).rejected())
+                .as("a week before the boundary it crosses").hasSize(1);
+        assertThat(intake.submit(List.of(record(s + "-far", "2024-04-23", 100))).accepted())
+                .as("the documented scope: outside the boundary weeks, another record").isEqualTo(1);
 
-        IntakeReport twoMonthsLater = intake.submit(List.of(record(s + "-far", "2024-07-01", 100)));
+        IntakeReport twoMonthsLater = intake.submit(List.of(record(s + "-far", "2024-06-01", 100)));
 
-        assertThat(twoMonthsLater.accepted()).as("the documented scope: unique within a month and its neighbours")
-                .isEqualTo(1);
+        assertThat(twoMonthsLater.accepted()).isEqualTo(1);
     }
 
     @Test
@@ -75,11 +76,11 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
                 CountDownLatch start = new CountDownLatch(1);
                 Future<IntakeReport> may = threads.submit(() -> {
                     start.await();
-                    return intake.submit(List.of(record(id, "2024-05-20", 1), record(id + "-m", "2024-05-21", 1)));
+                    return intake.submit(List.of(record(id, "2024-05-31", 1), record(id + "-m", "2024-05-30", 1)));
                 });
                 Future<IntakeReport> june = threads.submit(() -> {
                     start.await();
-                    return intake.submit(List.of(record(id, "2024-06-20", 2), record(id + "-j", "2024-06-21", 2)));
+                    return intake.submit(List.of(record(id, "2024-06-01", 2), record(id + "-j", "2024-06-02", 2)));
                 });
                 start.countDown();
                 IntakeReport first = may.get();

@@ -3,8 +3,8 @@
 --
 -- usage_month (the first day of usage_date's month) is the partition key: PostgreSQL needs the partition key in every
 -- unique constraint, and a key on (record_id, usage_month) keeps a record id unique within its usage month whatever
--- its day. A record id re-sent with a date in another month is found by the intake, which checks the other
--- partitions (all within the retention window) before inserting: see UsageRecordStore.
+-- its day. A record id re-dated across a month boundary (both dates within 7 days of it) is found by the intake,
+-- which probes the neighbouring month's boundary week on the two partial indexes below: see RecordIdScope.
 -- Partitions are created ahead by the application (this month and the next ones) and on demand for late or old
 -- dates; there is no DEFAULT partition, which would hold rows that no month's retention ever drops.
 ALTER TABLE usage_record RENAME TO usage_record_unpartitioned;
@@ -31,6 +31,11 @@ CREATE TABLE usage_record (
 ) PARTITION BY RANGE (usage_month);
 CREATE INDEX usage_record_line_date ON usage_record (line_id, usage_date);
 CREATE INDEX usage_record_replaces ON usage_record (replaces) WHERE replaces IS NOT NULL;
+-- the first and the last 7 days of each month, the ids a record of the neighbouring month's boundary week is checked
+-- against: a quarter of each month's key index each, which is what a day's file at a month boundary reads
+CREATE INDEX usage_record_month_start ON usage_record (record_id) WHERE usage_date < usage_month + 7;
+CREATE INDEX usage_record_month_end ON usage_record (record_id)
+    WHERE usage_date >= (usage_month + INTERVAL '1 month')::date - 7;
 
 -- one partition per month the existing records use, named usage_record_pYYYY_MM
 DO $$

@@ -47,7 +47,8 @@ class UsageStoreGrowthBenchmark {
     void a_day_imports_into_a_grown_store_nearly_as_fast_as_into_an_empty_one() throws Exception {
         Path work = Path.of(System.getProperty("benchmark.dir", "target/growth-benchmark")).toAbsolutePath();
         Files.createDirectories(work);
-        LocalDate fileDay = LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1);
+        // a month's first day: its records are checked against the previous month's last week, the costliest day
+        LocalDate fileDay = LocalDate.now(ZoneId.of("Europe/Paris")).withDayOfMonth(1);
         Path dayFile = work.resolve("day.csv");
         SyntheticFeedGenerator.Summary day = new SyntheticFeedGenerator(SUBSCRIBERS, 1, fileDay, 11).writeCsv(dayFile);
         String lines = linesOf(dayFile);
@@ -97,9 +98,9 @@ class UsageStoreGrowthBenchmark {
                             + "%s, %,d records, dropped in %.0f ms%n", retention.months(), retention.records(),
                     retention.seconds() * 1000);
             System.out.printf("the cross-month check alone, a day's %,d new ids probed with the cache as the preload "
-                            + "left it: in the months either side (the default window, 1 month) %.2f s; in every "
-                            + "other month (a window as long as the retention) %.2f s%n%n", preload.lines(),
-                    probeSeconds[0], probeSeconds[1]);
+                            + "left it: in the previous month's last week (the product's scope) %.2f s; in the whole "
+                            + "previous month %.2f s; in every other month (a scope as long as the retention) "
+                            + "%.2f s%n%n", preload.lines(), probeSeconds[0], probeSeconds[1], probeSeconds[2]);
 
             assertThat(grownRun.status().status()).isEqualTo("COMPLETED");
             assertThat(grownRun.status().accepted()).isEqualTo(emptyRun.status().accepted())
@@ -245,26 +246,40 @@ class UsageStoreGrowthBenchmark {
     }
 
     /**
-     * What the cross-month check costs by itself: ids of the file's month stored nowhere, probed as the insert does,
-     * in the months around it (the default window of one month either side) and then in every other month (a window
-     * as long as the retention), with the cache as the preload left it. Seconds, in that order.
+     * What the cross-month check costs by itself: ids of the file's day stored nowhere, probed with the cache as the
+     * preload left it, in three scopes: the product's (the previous month's last week, a record of a month's first
+     * week being checked there), the whole previous month, and every other month (a scope as long as the retention).
+     * Seconds, in that order; prints the plan of the first.
      */
     private static double[] probeOtherMonths(String jdbcUrl, LocalDate day) throws Exception {
         YearMonth month = YearMonth.from(day);
         try (Connection connection = connect(jdbcUrl); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE probe AS SELECT 'R' || line_id || '-' || to_char(DATE '" + day
                     + "', 'YYYYMMDD') || '-p' AS record_id FROM benchmark_line ORDER BY 1");
-            String neighbours = "r.usage_month IN (DATE '" + month.minusMonths(1).atDay(1) + "', DATE '"
-                    + month.plusMonths(1).atDay(1) + "')";
-            String others = "r.usage_month <> DATE '" + month.atDay(1) + "'";
-            return new double[] {probe(statement, neighbours), probe(statement, others)};
+            statement.execute("ANALYZE probe");
+            String previous = "DATE '" + month.minusMonths(1).atDay(1) + "'";
+            String boundaryWeek = "r.usage_month IN (" + previous + ") AND r.usage_month = " + previous
+                    + " AND r.usage_date >= (r.usage_month + interval '1 month')::date - 7";
+            try (var plan = statement.executeQuery("EXPLAIN (COSTS OFF) " + probeQuery(boundaryWeek))) {
+                System.out.println("plan of the product's cross-month probe:");
+                while (plan.next()) {
+                    System.out.println("  " + plan.getString(1));
+                }
+            }
+            return new double[] {probe(statement, boundaryWeek),
+                    probe(statement, "r.usage_month = " + previous),
+                    probe(statement, "r.usage_month <> DATE '" + month.atDay(1) + "'")};
         }
+    }
+
+    private static String probeQuery(String months) {
+        return "SELECT count(*) FROM probe s WHERE (SELECT 1 FROM usage_record r WHERE r.record_id = s.record_id AND "
+                + months + " LIMIT 1) IS NULL";
     }
 
     private static double probe(Statement statement, String months) throws Exception {
         long started = System.nanoTime();
-        try (var rs = statement.executeQuery("SELECT count(*) FROM probe s WHERE (SELECT 1 FROM usage_record r "
-                + "WHERE r.record_id = s.record_id AND " + months + " LIMIT 1) IS NULL")) {
+        try (var rs = statement.executeQuery(probeQuery(months))) {
             rs.next();
             assertThat(rs.getLong(1)).as("no probed id is stored").isPositive();
         }

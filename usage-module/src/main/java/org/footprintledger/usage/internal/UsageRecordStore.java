@@ -15,13 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.time.YearMonth;
 import java.util.function.Function;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 import org.postgresql.PGConnection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,7 +27,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Raw usage records and the line registry in PostgreSQL, written set-wise: one statement per batch, arrays unnested
  * on the server. Records live in monthly partitions ({@link UsageRecordPartitions}); a record id is unique within its
- * month and the months around it ({@link RecordIdScope}).
+ * month and across a month boundary ({@link RecordIdScope}).
  */
 @Repository
 class UsageRecordStore {
@@ -43,14 +41,11 @@ class UsageRecordStore {
     private final JdbcTemplate jdbc;
     private final RegisteredLines registeredLines;
     private final UsageRecordPartitions partitions;
-    private final RecordIdScope recordIds;
 
-    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions,
-                     @Value("${footprint.intake.record-id-window-months:1}") int recordIdWindowMonths) {
+    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions) {
         this.jdbc = jdbc;
         this.registeredLines = registeredLines;
         this.partitions = partitions;
-        this.recordIds = new RecordIdScope(recordIdWindowMonths);
     }
 
     /**
@@ -94,8 +89,8 @@ class UsageRecordStore {
     /**
      * Inserts the records whose id is new and returns those ids; records already stored are left untouched. The rows
      * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them: the
-     * key (record_id, usage_month) within a month, and a probe of the neighbouring months' partitions (each on its
-     * key index) for an id stored earlier with a date in another month, which is then left out and classified as a
+     * key (record_id, usage_month) within a month, and for a record of a month's boundary week a probe of the
+     * neighbouring month's boundary week for an id stored earlier, which is then left out and classified as a
      * conflict by the caller. The table empties itself at commit or rollback: call this once per transaction.
      */
     Set<String> insertNew(List<UsageRecord> records, String batchId) {
@@ -103,16 +98,15 @@ class UsageRecordStore {
         if (records.isEmpty()) {
             return inserted;
         }
-        Set<YearMonth> months = new TreeSet<>();
-        records.forEach(record -> months.add(record.month()));
-        partitions.ensure(months);
+        RecordIdScope scope = new RecordIdScope(records.stream().map(UsageRecord::usageDate).toList());
+        partitions.ensure(scope.writtenMonths());
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TEMP TABLE IF NOT EXISTS usage_staging (record_id varchar(64) COLLATE \"C\", "
                         + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
                         + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
                         + "replaces varchar(64)) ON COMMIT DELETE ROWS");
-                statement.execute(recordIds.lockStatement(months));
+                statement.execute(scope.lockStatement());
             }
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -122,7 +116,7 @@ class UsageRecordStore {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_record ("
                     + RECORD_COLUMNS + ", batch_id, usage_month) SELECT " + RECORD_COLUMNS + ", ?, "
-                    + STAGED_MONTH + " FROM usage_staging s WHERE " + recordIds.notInOtherMonths(months, STAGED_MONTH)
+                    + STAGED_MONTH + " FROM usage_staging s WHERE " + scope.notAcrossBoundary(STAGED_MONTH)
                     + " ORDER BY record_id ON CONFLICT (record_id, usage_month) DO NOTHING RETURNING record_id")) {
                 insert.setString(1, batchId);
                 try (ResultSet rs = insert.executeQuery()) {
