@@ -105,16 +105,23 @@ class PartitionRetention implements UsageRetention {
         List<YearMonth> dropped = new ArrayList<>();
         for (YearMonth month : partitions.existing().headSet(firstKept, false)) {
             long started = System.nanoTime();
-            transactions.executeWithoutResult(tx -> {
+            boolean droppedHere = Boolean.TRUE.equals(transactions.execute(tx -> {
                 jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", UsageRecordPartitions.PARTITION_LOCK);
+                if (!partitions.existing().contains(month)) {
+                    return false; // another node's job dropped it meanwhile
+                }
                 String table = UsageRecordPartitions.tableOf(month);
                 jdbc.execute("ALTER TABLE usage_record DETACH PARTITION " + table);
                 jdbc.execute("DROP TABLE " + table);
                 jdbc.update("INSERT INTO usage_retention_purge (usage_month, dropped_at, rule) VALUES (?, ?, ?) "
                         + "ON CONFLICT (usage_month) DO UPDATE SET dropped_at = EXCLUDED.dropped_at, "
                         + "rule = EXCLUDED.rule", month.atDay(1), timestamp(clock.instant()), rule);
-            });
+                return true;
+            }));
             partitions.forget(month);
+            if (!droppedHere) {
+                continue;
+            }
             partitionsDropped.increment();
             dropped.add(month);
             log.info("retention: raw usage records of {} dropped (partition {}, {}) in {} ms", month,
