@@ -62,8 +62,12 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
         assertThat(intake.submit(List.of(record(s + "-far", "2024-04-23", 100))).accepted())
                 .as("the documented scope: outside the boundary weeks, another record").isEqualTo(1);
 
+        IntakeReport bothAgain = intake.submit(List.of(record(s + "-far", "2024-05-03", 100)));
+        IntakeReport aprilAgain = intake.submit(List.of(record(s + "-far", "2024-04-23", 100)));
         IntakeReport twoMonthsLater = intake.submit(List.of(record(s + "-far", "2024-06-01", 100)));
 
+        assertThat(bothAgain.duplicates()).as("each of the two records sent again is a duplicate").isEqualTo(1);
+        assertThat(aprilAgain.duplicates()).isEqualTo(1);
         assertThat(twoMonthsLater.accepted()).isEqualTo(1);
     }
 

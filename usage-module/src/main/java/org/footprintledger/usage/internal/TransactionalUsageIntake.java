@@ -162,7 +162,10 @@ class TransactionalUsageIntake implements UsageIntake {
     /** Applies a re-rated record: the record it replaces stops counting. Refused (and unstored) if it cannot. */
     private boolean supersede(ValidationOutcome candidate, LedgerFacts facts, BatchOutcome outcome) {
         UsageRecord record = candidate.record();
-        UsageRecord target = store.findByIds(List.of(record.replaces())).get(record.replaces());
+        List<UsageRecord> versions = store.findByIds(List.of(record.replaces())).getOrDefault(record.replaces(),
+                List.of());
+        // months apart an id may name two records: the replacement is for the latest one
+        UsageRecord target = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         String problem = null;
         if (target == null) {
             problem = "record " + record.replaces() + " is unknown: send it before its replacement";
@@ -182,11 +185,11 @@ class TransactionalUsageIntake implements UsageIntake {
     }
 
     private void classifyAlreadyStored(List<ValidationOutcome> alreadyStored, BatchOutcome outcome) {
-        Map<String, UsageRecord> stored = store.findByIds(
+        Map<String, List<UsageRecord>> stored = store.findByIds(
                 alreadyStored.stream().map(c -> c.record().recordId()).toList());
         for (ValidationOutcome candidate : alreadyStored) {
-            UsageRecord earlier = stored.get(candidate.record().recordId());
-            if (earlier != null && earlier.sameContentAs(candidate.record())) {
+            List<UsageRecord> earlier = stored.getOrDefault(candidate.record().recordId(), List.of());
+            if (earlier.stream().anyMatch(e -> e.sameContentAs(candidate.record()))) {
                 outcome.duplicate();
             } else {
                 outcome.reject(candidate.index(), candidate.record().recordId(), "record_id",

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -144,16 +145,20 @@ class UsageRecordStore {
         return csv.toString();
     }
 
-    Map<String, UsageRecord> findByIds(Collection<String> recordIds) {
-        Map<String, UsageRecord> found = new HashMap<>();
+    /**
+     * Every stored record with one of these ids, per id, oldest month first: an id is unique within a month and
+     * across a month boundary, so months apart it may name two records.
+     */
+    Map<String, List<UsageRecord>> findByIds(Collection<String> recordIds) {
+        Map<String, List<UsageRecord>> found = new HashMap<>();
         if (recordIds.isEmpty()) {
             return found;
         }
-        jdbc.query("SELECT " + RECORD_COLUMNS + " FROM usage_record WHERE record_id = ANY(?)",
+        jdbc.query("SELECT " + RECORD_COLUMNS + " FROM usage_record WHERE record_id = ANY(?) ORDER BY usage_month",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", recordIds.toArray())),
                 rs -> {
                     UsageRecord record = map(rs);
-                    found.put(record.recordId(), record);
+                    found.computeIfAbsent(record.recordId(), id -> new ArrayList<>()).add(record);
                 });
         return found;
     }
