@@ -3,6 +3,7 @@ package org.footprintledger.usage.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.NavigableSet;
@@ -57,7 +58,7 @@ class UsageRecordPartitions {
     @Scheduled(cron = "${footprint.usage-partitions.cron:0 15 0 * * *}", zone = "${footprint.month-close.zone:Europe/Paris}")
     void createAhead() {
         YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(UsageRecordValidator.USAGE_ZONE)));
-        List<YearMonth> months = new java.util.ArrayList<>();
+        List<YearMonth> months = new ArrayList<>();
         for (int i = 0; i <= monthsAhead; i++) {
             months.add(current.plusMonths(i));
         }
@@ -108,10 +109,5 @@ class UsageRecordPartitions {
     /** Forgets a month whose partition retention dropped (it may come back only by {@link #ensure}). */
     void forget(YearMonth month) {
         known.remove(month);
-    }
-
-    /** The months known to have a partition, from this node's memory (refreshed by {@link #ensure}). */
-    NavigableSet<YearMonth> known() {
-        return known;
     }
 }
