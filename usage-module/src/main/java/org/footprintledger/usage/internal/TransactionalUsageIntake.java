@@ -162,8 +162,8 @@ class TransactionalUsageIntake implements UsageIntake {
     /** Applies a re-rated record: the record it replaces stops counting. Refused (and unstored) if it cannot. */
     private boolean supersede(ValidationOutcome candidate, LedgerFacts facts, BatchOutcome outcome) {
         UsageRecord record = candidate.record();
-        List<UsageRecord> versions = store.findByIds(List.of(record.replaces())).getOrDefault(record.replaces(),
-                List.of());
+        List<UsageRecord> versions = store.findByIds(List.of(record.replaces()), monthsAround(List.of(record)))
+                .getOrDefault(record.replaces(), List.of());
         // months apart an id may name two records: the replacement is for the latest one
         UsageRecord target = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         String problem = null;
@@ -185,8 +185,10 @@ class TransactionalUsageIntake implements UsageIntake {
     }
 
     private void classifyAlreadyStored(List<ValidationOutcome> alreadyStored, BatchOutcome outcome) {
+        // a record left out collided in its own month or across a boundary with the month next to it
         Map<String, List<UsageRecord>> stored = store.findByIds(
-                alreadyStored.stream().map(c -> c.record().recordId()).toList());
+                alreadyStored.stream().map(c -> c.record().recordId()).toList(),
+                monthsAround(alreadyStored.stream().map(ValidationOutcome::record).toList()));
         for (ValidationOutcome candidate : alreadyStored) {
             List<UsageRecord> earlier = stored.getOrDefault(candidate.record().recordId(), List.of());
             if (earlier.stream().anyMatch(e -> e.sameContentAs(candidate.record()))) {
@@ -196,6 +198,17 @@ class TransactionalUsageIntake implements UsageIntake {
                         "conflicts with a record received earlier with the same id and other content");
             }
         }
+    }
+
+    /** The months of these records and the month either side of each. */
+    private static java.util.Set<java.time.YearMonth> monthsAround(List<UsageRecord> records) {
+        java.util.Set<java.time.YearMonth> months = new java.util.TreeSet<>();
+        for (UsageRecord record : records) {
+            months.add(record.month().minusMonths(1));
+            months.add(record.month());
+            months.add(record.month().plusMonths(1));
+        }
+        return months;
     }
 
     private static boolean isConcurrencyConflict(Throwable e) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.YearMonth;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 import org.postgresql.PGConnection;
@@ -147,14 +148,26 @@ class UsageRecordStore {
 
     /**
      * Every stored record with one of these ids, per id, oldest month first: an id is unique within a month and
-     * across a month boundary, so months apart it may name two records.
+     * across a month boundary, so months apart it may name two records. The months given are searched first (their
+     * partitions only: a cold store's other months cost an index probe each); an id not found there is then looked
+     * for in every month.
      */
-    Map<String, List<UsageRecord>> findByIds(Collection<String> recordIds) {
+    Map<String, List<UsageRecord>> findByIds(Collection<String> recordIds, Collection<YearMonth> likelyMonths) {
+        Map<String, List<UsageRecord>> found = findByIds(recordIds, "usage_month IN ("
+                + likelyMonths.stream().map(m -> "DATE '" + m.atDay(1) + "'").collect(Collectors.joining(", "))
+                + ")");
+        List<String> elsewhere = recordIds.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        found.putAll(findByIds(elsewhere, "TRUE"));
+        return found;
+    }
+
+    private Map<String, List<UsageRecord>> findByIds(Collection<String> recordIds, String months) {
         Map<String, List<UsageRecord>> found = new HashMap<>();
-        if (recordIds.isEmpty()) {
+        if (recordIds.isEmpty() || months.endsWith("()")) {
             return found;
         }
-        jdbc.query("SELECT " + RECORD_COLUMNS + " FROM usage_record WHERE record_id = ANY(?) ORDER BY usage_month",
+        jdbc.query("SELECT " + RECORD_COLUMNS + " FROM usage_record WHERE record_id = ANY(?) AND " + months
+                        + " ORDER BY usage_month",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", recordIds.toArray())),
                 rs -> {
                     UsageRecord record = map(rs);
