@@ -57,19 +57,24 @@ class UsageStoreGrowthBenchmark {
                 MEMORY_LIMIT_MB << 20, SHARED_BUFFERS)) {
             postgres.createDatabase("grown");
             postgres.createDatabase("empty");
+            postgres.createDatabase("warmup");
             migrate(postgres.jdbcUrl("grown"));
             migrate(postgres.jdbcUrl("empty"));
+            migrate(postgres.jdbcUrl("warmup"));
 
             Preload preload;
             try (Connection grown = connect(postgres.jdbcUrl("grown"));
-                 Connection empty = connect(postgres.jdbcUrl("empty"))) {
+                 Connection empty = connect(postgres.jdbcUrl("empty"));
+                 Connection warmup = connect(postgres.jdbcUrl("warmup"))) {
                 registerLines(grown, lines);
                 registerLines(empty, lines);
+                registerLines(warmup, lines);
                 preload = preload(grown, fileDay.minusDays(DAYS), fileDay.minusDays(1));
             }
             double[] probeSeconds = probeOtherMonths(postgres.jdbcUrl("grown"), fileDay);
 
-            // the grown store first: its import runs on a JVM less warmed up than the empty store's, never more
+            // both measured imports run on a warmed-up JVM: the same file into a third, empty database first
+            importInto(postgres.jdbcUrl("warmup"), dayFile);
             Run grownRun = importInto(postgres.jdbcUrl("grown"), dayFile);
             Run emptyRun = importInto(postgres.jdbcUrl("empty"), dayFile);
             Size size = sizeOf(postgres.jdbcUrl("grown"));
