@@ -37,6 +37,10 @@ public final class ApiClient {
         return postJson(path, JSON.writeValueAsString(body));
     }
 
+    public Response postCsv(String path, String body) {
+        return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response putJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 class DailyFeedMonthTest extends LedgerIntegrationTest {
 
     /** A month no other test uses (this one closes it). */
-    private static final String MONTH = "2022-07";
+    private static final String MONTH = "2024-07";
 
     @Autowired
     JdbcTemplate jdbc;

@@ -20,7 +20,7 @@ class ExplainThisNumberTest extends LedgerIntegrationTest {
 
     private static final String MONTH = "2023-09";
     /** A month this class closes (no other test uses it). */
-    private static final String CLOSED_MONTH = "2022-11";
+    private static final String CLOSED_MONTH = "2024-12";
 
     private JsonNode explanation() {
         return explanationOf(MONTH);

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 class PoisonFactTest extends LedgerIntegrationTest {
 
     /** Months no other test uses: this class closes them (late usage is what reaches the ledger as facts). */
-    private static final String OVERFLOW_MONTH = "2022-03";
-    private static final String CONFLICT_MONTH = "2022-04";
+    private static final String OVERFLOW_MONTH = "2024-10";
+    private static final String CONFLICT_MONTH = "2024-11";
 
     @Autowired
     JdbcTemplate db;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -36,6 +39,11 @@ public abstract class PortalIntegrationTest {
         registry.add("footprint.embedded-db.durable", () -> "false");
         // months are closed by the tests themselves, never by the clock while they run
         registry.add("footprint.month-close.scheduled", () -> "false");
+        // retention runs only when a test calls it, and keeps every month from 2023 on (the tests' months);
+        // 2022 is RetentionTest's own
+        registry.add("footprint.retention.cron", () -> "-");
+        registry.add("footprint.retention.usage-records", () -> "P" + ChronoUnit.MONTHS.between(
+                YearMonth.of(2023, 1), YearMonth.now(ZoneId.of("Europe/Paris"))) + "M");
     }
 
     protected ApiClient as(String user, String password) {

@@ -92,6 +92,11 @@ class ApiErrorHandler {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null, null);
     }
 
+    @ExceptionHandler(GoneException.class)
+    ResponseEntity<ApiError> gone(GoneException e) {
+        return error(HttpStatus.GONE, e.getMessage(), null, null, null);
+    }
+
     /** A usage batch the database failed: says whether nothing or maybe all of it is stored; safe to send again. */
     @ExceptionHandler(IntakeFailedException.class)
     ResponseEntity<ApiError> intakeFailed(IntakeFailedException e) {

@@ -47,7 +47,8 @@ class StatementsController {
         YearMonth statementMonth = parseMonth(month, "month");
         StatementExplanation ledger = statements.explanation(subscriberId, statementMonth)
                 .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
-        return ExplanationView.of(ledger, usage.dailyUsage(subscriberId, statementMonth));
+        return ExplanationView.of(ledger, usage.dailyUsage(subscriberId, statementMonth),
+                usage.detailPurge(statementMonth));
     }
 
     /** An instant in ISO-8601 ({@code 2026-11-05T10:00:00Z}), or {@code null} when absent. */

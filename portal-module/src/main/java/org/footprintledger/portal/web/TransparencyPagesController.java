@@ -46,7 +46,8 @@ class TransparencyPagesController {
             throw new NotFoundException("no statement month " + month);
         }
         ExplanationView explanation = statements.explanation(principal.getName(), statementMonth)
-                .map(ledger -> ExplanationView.of(ledger, usage.dailyUsage(principal.getName(), statementMonth)))
+                .map(ledger -> ExplanationView.of(ledger, usage.dailyUsage(principal.getName(), statementMonth),
+                        usage.detailPurge(statementMonth)))
                 .orElseThrow(() -> new NotFoundException("no usage in " + month));
         ExplanationView.Line line = explanation.lines().stream().filter(l -> l.lineId().equals(lineId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no line " + lineId + " in " + month));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.footprintledger.usage.api.FileImports;
 import org.footprintledger.usage.api.ImportStatus;
+import org.footprintledger.usage.api.UsageRetention;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UsageImportsController {
 
     private final FileImports imports;
+    private final UsageRetention retention;
 
-    UsageImportsController(FileImports imports) {
+    UsageImportsController(FileImports imports, UsageRetention retention) {
         this.imports = imports;
+        this.retention = retention;
     }
 
     @PostMapping(path = "/api/v1/usage/imports",
@@ -53,6 +56,10 @@ class UsageImportsController {
         if (imports.status(importId).isEmpty()) {
             throw new NotFoundException("no import " + importId);
         }
+        retention.rejectionsPurgedAt(importId).ifPresent(purgedAt -> {
+            throw new GoneException("the rejected rows of import " + importId + " were deleted on " + purgedAt
+                    + " by their retention rule (footprint.retention.import-rejections)");
+        });
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"rejections-" + importId + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

@@ -112,16 +112,18 @@ class TransactionalUsageIntake implements UsageIntake {
     private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
         BatchOutcome outcome = new BatchOutcome();
         Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
-        List<ValidationOutcome> onKnownLines = keepRecordsOnCoherentLines(unique, outcome);
+        List<ValidationOutcome> onKnownLines = keepRecordsOfRetainedMonths(
+                keepRecordsOnCoherentLines(unique, outcome), outcome);
         Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId);
         List<ValidationOutcome> stored = onKnownLines.stream()
                 .filter(c -> inserted.contains(c.record().recordId())).toList();
-        Map<String, UsageRecord> replaced = store.findByIds(stored.stream().map(c -> c.record().replaces())
-                .filter(Objects::nonNull).toList());
+        Map<String, UsageRecord> replaced = latestOf(store.findByIds(stored.stream()
+                .map(c -> c.record().replaces()).filter(Objects::nonNull).toList(),
+                monthsAround(stored.stream().map(ValidationOutcome::record).toList())));
         LineMonthBudget budget = new LineMonthBudget(lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)));
         LedgerFacts facts = new LedgerFacts();
         List<ValidationOutcome> alreadyStored = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
+        List<UsageRecord> refused = new ArrayList<>();
         for (ValidationOutcome candidate : onKnownLines) {
             UsageRecord record = candidate.record();
             if (!inserted.contains(record.recordId())) {
@@ -132,7 +134,7 @@ class TransactionalUsageIntake implements UsageIntake {
             RecordRejection refusal = refusalOf(candidate, target, budget);
             if (refusal != null) {
                 outcome.reject(refusal);
-                refused.add(record.recordId());
+                refused.add(record);
                 continue;
             }
             if (target != null) {
@@ -209,6 +211,27 @@ class TransactionalUsageIntake implements UsageIntake {
         return coherent;
     }
 
+    /** A month whose records the retention rule dropped takes no new record: its detail is not kept any more. */
+    private List<ValidationOutcome> keepRecordsOfRetainedMonths(List<ValidationOutcome> candidates,
+                                                                BatchOutcome outcome) {
+        Map<java.time.YearMonth, java.time.Instant> purged = store.purgedMonths();
+        if (purged.isEmpty()) {
+            return candidates;
+        }
+        List<ValidationOutcome> kept = new ArrayList<>();
+        for (ValidationOutcome candidate : candidates) {
+            java.time.Instant droppedAt = purged.get(candidate.record().month());
+            if (droppedAt == null) {
+                kept.add(candidate);
+            } else {
+                outcome.reject(candidate.index(), candidate.record().recordId(), "usage_date",
+                        "the records of " + candidate.record().month() + " were purged by the retention rule on "
+                                + droppedAt + "; that month takes no new record");
+            }
+        }
+        return kept;
+    }
+
     /**
      * Why a stored record is refused after all, or null: a replacement whose target is unknown, on another line or
      * already replaced (the target is marked superseded when it is not), or a record past its line-month's maximum.
@@ -223,12 +246,23 @@ class TransactionalUsageIntake implements UsageIntake {
             return new RecordRejection(candidate.index(), record.recordId(), budget.fieldAtFault(record, target),
                     budget.reason(record, target));
         }
-        if (target != null && !store.supersede(record.replaces(), record.recordId())) {
+        if (target != null && !store.supersede(target, record.recordId())) {
             return new RecordRejection(candidate.index(), record.recordId(), "replaces", "record "
                     + record.replaces() + " is already replaced by "
                     + store.supersedingRecordOf(record.replaces()).orElse("another record"));
         }
         return null;
+    }
+
+    /** Months apart an id may name two records: a replacement is for the latest one. */
+    private static Map<String, UsageRecord> latestOf(Map<String, List<UsageRecord>> versions) {
+        Map<String, UsageRecord> latest = new HashMap<>();
+        versions.forEach((id, records) -> {
+            if (!records.isEmpty()) {
+                latest.put(id, records.get(records.size() - 1));
+            }
+        });
+        return latest;
     }
 
     /** Why a re-rated record cannot replace its target (unknown, on another line), or null. */
@@ -243,17 +277,30 @@ class TransactionalUsageIntake implements UsageIntake {
     }
 
     private void classifyAlreadyStored(List<ValidationOutcome> alreadyStored, BatchOutcome outcome) {
-        Map<String, UsageRecord> stored = store.findByIds(
-                alreadyStored.stream().map(c -> c.record().recordId()).toList());
+        // a record left out collided in its own month or across a boundary with the month next to it
+        Map<String, List<UsageRecord>> stored = store.findByIds(
+                alreadyStored.stream().map(c -> c.record().recordId()).toList(),
+                monthsAround(alreadyStored.stream().map(ValidationOutcome::record).toList()));
         for (ValidationOutcome candidate : alreadyStored) {
-            UsageRecord earlier = stored.get(candidate.record().recordId());
-            if (earlier != null && earlier.sameContentAs(candidate.record())) {
+            List<UsageRecord> earlier = stored.getOrDefault(candidate.record().recordId(), List.of());
+            if (earlier.stream().anyMatch(e -> e.sameContentAs(candidate.record()))) {
                 outcome.duplicate();
             } else {
                 outcome.reject(candidate.index(), candidate.record().recordId(), "record_id",
                         "conflicts with a record received earlier with the same id and other content");
             }
         }
+    }
+
+    /** The months of these records and the month either side of each. */
+    private static java.util.Set<java.time.YearMonth> monthsAround(List<UsageRecord> records) {
+        java.util.Set<java.time.YearMonth> months = new java.util.TreeSet<>();
+        for (UsageRecord record : records) {
+            months.add(record.month().minusMonths(1));
+            months.add(record.month());
+            months.add(record.month().plusMonths(1));
+        }
+        return months;
     }
 
     private static boolean isConcurrencyConflict(Throwable e) {

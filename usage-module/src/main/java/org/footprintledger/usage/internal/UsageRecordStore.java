@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.YearMonth;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 import org.postgresql.PGConnection;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Raw usage records and the line registry in PostgreSQL, written set-wise: one statement per batch, arrays unnested
- * on the server, deduplication by the primary key.
+ * on the server. Records live in monthly partitions ({@link UsageRecordPartitions}); a record id is unique within its
+ * month and across a month boundary ({@link RecordIdScope}).
  */
 @Repository
 class UsageRecordStore {
@@ -33,12 +37,17 @@ class UsageRecordStore {
     private static final String RECORD_COLUMNS = "record_id, subscriber_id, line_id, line_type, technology, "
             + "usage_date, bytes_down, bytes_up, estimated, replaces";
 
+    /** The partition key of a staged row: the first day of its usage month. */
+    private static final String STAGED_MONTH = "date_trunc('month', s.usage_date)::date";
+
     private final JdbcTemplate jdbc;
     private final RegisteredLines registeredLines;
+    private final UsageRecordPartitions partitions;
 
-    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines) {
+    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions) {
         this.jdbc = jdbc;
         this.registeredLines = registeredLines;
+        this.partitions = partitions;
     }
 
     /**
@@ -81,20 +90,25 @@ class UsageRecordStore {
 
     /**
      * Inserts the records whose id is new and returns those ids; records already stored are left untouched. The rows
-     * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them on the
-     * primary key. The table empties itself at commit or rollback: call this once per transaction.
+     * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them: the
+     * key (record_id, usage_month) within a month, and for a record of a month's boundary week a probe of the
+     * neighbouring month's boundary week for an id stored earlier, which is then left out and classified as a
+     * conflict by the caller. The table empties itself at commit or rollback: call this once per transaction.
      */
     Set<String> insertNew(List<UsageRecord> records, String batchId) {
         Set<String> inserted = new HashSet<>();
         if (records.isEmpty()) {
             return inserted;
         }
+        RecordIdScope scope = new RecordIdScope(records.stream().map(UsageRecord::usageDate).toList());
+        partitions.ensure(scope.writtenMonths());
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TEMP TABLE IF NOT EXISTS usage_staging (record_id varchar(64) COLLATE \"C\", "
                         + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
                         + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
                         + "replaces varchar(64)) ON COMMIT DELETE ROWS");
+                statement.execute(scope.lockStatement());
             }
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -103,8 +117,9 @@ class UsageRecordStore {
                 throw new SQLException("COPY into the staging table failed", e);
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_record ("
-                    + RECORD_COLUMNS + ", batch_id) SELECT " + RECORD_COLUMNS + ", ? FROM usage_staging "
-                    + "ORDER BY record_id ON CONFLICT (record_id) DO NOTHING RETURNING record_id")) {
+                    + RECORD_COLUMNS + ", batch_id, usage_month) SELECT " + RECORD_COLUMNS + ", ?, "
+                    + STAGED_MONTH + " FROM usage_staging s WHERE " + scope.notAcrossBoundary(STAGED_MONTH)
+                    + " ORDER BY record_id ON CONFLICT (record_id, usage_month) DO NOTHING RETURNING record_id")) {
                 insert.setString(1, batchId);
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
@@ -131,24 +146,40 @@ class UsageRecordStore {
         return csv.toString();
     }
 
-    Map<String, UsageRecord> findByIds(Collection<String> recordIds) {
-        Map<String, UsageRecord> found = new HashMap<>();
-        if (recordIds.isEmpty()) {
+    /**
+     * Every stored record with one of these ids, per id, oldest month first: an id is unique within a month and
+     * across a month boundary, so months apart it may name two records. The months given are searched first (their
+     * partitions only: a cold store's other months cost an index probe each); an id not found there is then looked
+     * for in every month.
+     */
+    Map<String, List<UsageRecord>> findByIds(Collection<String> recordIds, Collection<YearMonth> likelyMonths) {
+        Map<String, List<UsageRecord>> found = findByIds(recordIds, "usage_month IN ("
+                + likelyMonths.stream().map(m -> "DATE '" + m.atDay(1) + "'").collect(Collectors.joining(", "))
+                + ")");
+        List<String> elsewhere = recordIds.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        found.putAll(findByIds(elsewhere, "TRUE"));
+        return found;
+    }
+
+    private Map<String, List<UsageRecord>> findByIds(Collection<String> recordIds, String months) {
+        Map<String, List<UsageRecord>> found = new HashMap<>();
+        if (recordIds.isEmpty() || months.endsWith("()")) {
             return found;
         }
-        jdbc.query("SELECT " + RECORD_COLUMNS + " FROM usage_record WHERE record_id = ANY(?)",
+        jdbc.query("SELECT " + RECORD_COLUMNS + " FROM usage_record WHERE record_id = ANY(?) AND " + months
+                        + " ORDER BY usage_month",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", recordIds.toArray())),
                 rs -> {
                     UsageRecord record = map(rs);
-                    found.put(record.recordId(), record);
+                    found.computeIfAbsent(record.recordId(), id -> new ArrayList<>()).add(record);
                 });
         return found;
     }
 
-    /** Marks {@code replacedId} superseded by {@code byId}; false if it is already superseded. */
-    boolean supersede(String replacedId, String byId) {
-        return jdbc.update("UPDATE usage_record SET superseded_by = ? WHERE record_id = ? AND superseded_by IS NULL",
-                byId, replacedId) == 1;
+    /** Marks {@code replaced} superseded by {@code byId}; false if it is already superseded. */
+    boolean supersede(UsageRecord replaced, String byId) {
+        return jdbc.update("UPDATE usage_record SET superseded_by = ? WHERE record_id = ? AND usage_month = ? "
+                + "AND superseded_by IS NULL", byId, replaced.recordId(), replaced.month().atDay(1)) == 1;
     }
 
     Optional<String> supersedingRecordOf(String recordId) {
@@ -156,13 +187,27 @@ class UsageRecordStore {
                 (rs, n) -> Optional.ofNullable(rs.getString(1)), recordId).stream().findFirst().flatMap(o -> o);
     }
 
-    /** Deletes records this transaction inserted and then refused. */
-    void delete(List<String> recordIds) {
-        if (recordIds.isEmpty()) {
+    /** Deletes records this transaction inserted and then refused (each in its month's partition). */
+    void delete(List<UsageRecord> records) {
+        if (records.isEmpty()) {
             return;
         }
-        jdbc.update("DELETE FROM usage_record WHERE record_id = ANY(?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", recordIds.toArray())));
+        jdbc.update("DELETE FROM usage_record r USING unnest(?::varchar[], ?::date[]) AS d(id, month) "
+                + "WHERE r.record_id = d.id AND r.usage_month = d.month", ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar",
+                            records.stream().map(UsageRecord::recordId).toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("date",
+                            records.stream().map(r -> java.sql.Date.valueOf(r.month().atDay(1))).toArray()));
+                });
+    }
+
+    /** The months whose partition the retention rule dropped, with when (a small table, read per batch). */
+    Map<YearMonth, java.time.Instant> purgedMonths() {
+        Map<YearMonth, java.time.Instant> purged = new HashMap<>();
+        jdbc.query("SELECT usage_month, dropped_at FROM usage_retention_purge", rs -> {
+            purged.put(YearMonth.from(rs.getObject(1, java.time.LocalDate.class)), rs.getTimestamp(2).toInstant());
+        });
+        return purged;
     }
 
     private static UsageRecord map(ResultSet rs) throws SQLException {
