@@ -240,8 +240,11 @@ class LedgerBenchmark {
         return seconds(startedNanos);
     }
 
+    /** Table, indexes and TOAST, partitions included (a partitioned table holds nothing itself). */
     private static long size(JdbcTemplate jdbc, String table) {
-        return jdbc.queryForObject("SELECT pg_total_relation_size(?::regclass)", Long.class, table);
+        return jdbc.queryForObject("SELECT pg_total_relation_size(?::regclass) + COALESCE((SELECT "
+                + "sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = ?::regclass), 0)",
+                Long.class, table, table);
     }
 
     private static long count(JdbcTemplate jdbc, String table) {
