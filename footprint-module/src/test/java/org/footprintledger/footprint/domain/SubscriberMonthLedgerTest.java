@@ -49,6 +49,19 @@ class SubscriberMonthLedgerTest {
     private static final StatementFigures FIXED_4100 = figures("box-1", LineType.FIXED, Technology.FTTH,
             250_000_000_000L, 31, 0, "250", "4100", 250, 4100);
 
+    /** A record of 1 000 000 001 octets reaching the mobile line after the close. */
+    private static final AccrueLineUsageCommand LATE_GIGABYTE =
+            accrue("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0);
+
+    /** What the late gigabyte records on a closed 642 g line: 14 Go x 49.4 = 691.6 g, shown 692 g. */
+    private Object[] lateGigabyteCorrecting642() {
+        return new Object[] {
+                story.accrued("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0, 14_000_000_000L, 31, 0),
+                story.corrected(LATER, "consommation reçue après la clôture du mois", ADEME, MOBILE_642,
+                        figures("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 14_000_000_000L, 31, 0, "14",
+                                "691.6", 14, 692))};
+    }
+
     @Nested
     class AccruingUsage {
 
@@ -238,13 +251,8 @@ class SubscriberMonthLedgerTest {
         @Test
         void late_usage_adds_to_the_totals_the_statement_stated() {
             fixture.given(story.issued(ADEME, MOBILE_642)).andGivenCurrentTime(LATER)
-                    .when(accrue("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0))
-                    .expectEvents(
-                            story.accrued("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0, 14_000_000_000L, 31,
-                                    0),
-                            story.corrected(LATER, "consommation reçue après la clôture du mois", ADEME, MOBILE_642,
-                                    figures("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 14_000_000_000L, 31, 0,
-                                            "14", "691.6", 14, 692)));
+                    .when(LATE_GIGABYTE)
+                    .expectEvents(lateGigabyteCorrecting642());
         }
 
         @Test
@@ -268,14 +276,8 @@ class SubscriberMonthLedgerTest {
         @Test
         void late_usage_is_recorded_then_corrects_the_figure_keeping_the_one_first_shown() {
             closedWithMobile642().andGivenCurrentTime(LATER)
-                    .when(accrue("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0))
-                    .expectEvents(
-                            story.accrued("mob-1", LineType.MOBILE, null, 1_000_000_001L, 1, 0, 14_000_000_000L, 31,
-                                    0),
-                            // 14 Go x 49.4 = 691.6 g, shown 692 g
-                            story.corrected(LATER, "consommation reçue après la clôture du mois", ADEME, MOBILE_642,
-                                    figures("mob-1", LineType.MOBILE, Technology.MOBILE_4G, 14_000_000_000L, 31, 0,
-                                            "14", "691.6", 14, 692)));
+                    .when(LATE_GIGABYTE)
+                    .expectEvents(lateGigabyteCorrecting642());
         }
 
         @Test

@@ -79,7 +79,7 @@ class CustomerAreaBenchmark {
             do {
                 ledgerFeed.feedAll();
             } while (ledgerFeed.hasBacklog());
-            waitUntil(jdbc, "SELECT count(*) FROM ledger_statement_line", rows);
+            // the ledger is told of each month at its close, which fills the read model the page reads
             MonthClosing closing = app.getBean(MonthClosing.class);
             for (YearMonth month = first; month.isBefore(current); month = month.plusMonths(1)) {
                 closing.close(month, "benchmark");
@@ -258,7 +258,8 @@ class CustomerAreaBenchmark {
 
     /**
      * The bulk: each fed subscriber copied {@code copies} times as {@code C<k>-<id>}, with its lines, its statement
-     * lines of every month as closed, and its usage records of the last closed month; set-based, then analysed.
+     * lines of every month as closed, its counted usage per line-month, and its usage records of the last closed month;
+     * set-based, then analysed.
      */
     private static void copyReadModels(JdbcTemplate jdbc, int copies, YearMonth lastClosed) {
         jdbc.update("INSERT INTO ledger_statement_line (subscriber_id, month, line_id, line_type, technology, bytes, "
@@ -272,14 +273,20 @@ class CustomerAreaBenchmark {
                 + "SELECT 'C' || k || '-' || line_id, 'C' || k || '-' || subscriber_id, line_type, registered_at "
                 + "FROM usage_line CROSS JOIN generate_series(1, ?) AS k", copies);
         jdbc.update("INSERT INTO usage_record (record_id, subscriber_id, line_id, line_type, technology, usage_date, "
-                + "bytes_down, bytes_up, estimated, replaces, superseded_by, batch_id, received_at) "
+                + "bytes_down, bytes_up, estimated, replaces, superseded_by, batch_id, received_at, usage_month) "
                 + "SELECT 'C' || k || '-' || record_id, 'C' || k || '-' || subscriber_id, 'C' || k || '-' || line_id, "
-                + "line_type, technology, usage_date, bytes_down, bytes_up, estimated, NULL, NULL, batch_id, received_at "
-                + "FROM usage_record CROSS JOIN generate_series(1, ?) AS k WHERE usage_date >= ?::date",
+                + "line_type, technology, usage_date, bytes_down, bytes_up, estimated, NULL, NULL, batch_id, "
+                + "received_at, usage_month FROM usage_record CROSS JOIN generate_series(1, ?) AS k "
+                + "WHERE usage_date >= ?::date",
                 copies, lastClosed.atDay(1).toString());
+        jdbc.update("INSERT INTO usage_line_month (line_id, month, subscriber_id, line_type, technology, bytes, "
+                + "records, estimated_records, updated_at) SELECT 'C' || k || '-' || line_id, month, 'C' || k || '-' || "
+                + "subscriber_id, line_type, technology, bytes, records, estimated_records, updated_at "
+                + "FROM usage_line_month CROSS JOIN generate_series(1, ?) AS k", copies);
         jdbc.execute("ANALYZE ledger_statement_line");
         jdbc.execute("ANALYZE usage_line");
         jdbc.execute("ANALYZE usage_record");
+        jdbc.execute("ANALYZE usage_line_month");
     }
 
     /** Sessions spread over the fed subscribers and the copies. */
