@@ -280,8 +280,8 @@ class CustomerAreaBenchmark {
                 + "WHERE usage_date >= ?::date",
                 copies, lastClosed.atDay(1).toString());
         jdbc.update("INSERT INTO usage_line_month (line_id, month, subscriber_id, line_type, technology, bytes, "
-                + "records, estimated_records, updated_at) SELECT 'C' || k || '-' || line_id, month, 'C' || k || '-' || "
-                + "subscriber_id, line_type, technology, bytes, records, estimated_records, updated_at "
+                + "records, estimated_records, updated_at) SELECT 'C' || k || '-' || line_id, month, "
+                + "'C' || k || '-' || subscriber_id, line_type, technology, bytes, records, estimated_records, updated_at "
                 + "FROM usage_line_month CROSS JOIN generate_series(1, ?) AS k", copies);
         jdbc.execute("ANALYZE ledger_statement_line");
         jdbc.execute("ANALYZE usage_line");
