@@ -92,13 +92,6 @@ class LedgerMonths implements ClosedMonths {
                 Timestamp.from(at), ledgers, month.toString());
     }
 
-    /** The month's ledger streams. */
-    long countLedgers(YearMonth month) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM ledger_month_index WHERE month = ?", Long.class,
-                month.toString());
-        return count == null ? 0 : count;
-    }
-
     /** Months whose close was recorded but did not complete (interrupted), oldest first. */
     List<YearMonth> closesInProgress() {
         return jdbc.queryForList("SELECT month FROM ledger_month_close WHERE completed_at IS NULL ORDER BY month",

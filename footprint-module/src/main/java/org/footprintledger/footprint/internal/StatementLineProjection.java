@@ -145,54 +145,29 @@ class StatementLineProjection {
             .map(c -> c + " = CASE WHEN EXCLUDED.factor_set_id IS NULL THEN l." + c + " ELSE EXCLUDED." + c + " END")
             .collect(Collectors.joining(", "));
 
+    private static final String LINE_INSERT = "INSERT INTO ledger_statement_line AS l (subscriber_id, month, line_id, "
+            + "line_type, technology, bytes, records, estimated_records, last_event_id, updated_at, status, "
+            + "factor_set_id, shown_records, shown_estimated_records, shown_bytes, exact_go, exact_grams, data_go, "
+            + "co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'OPEN'), ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET last_event_id = EXCLUDED.last_event_id, "
+            + "updated_at = EXCLUDED.updated_at, " + SHOWN_COLUMNS;
+
+    /** A line's usage totals as the row states them: line type, bytes, records, estimated records. */
+    private record Totals(String lineType, long bytes, long records, long estimatedRecords) {
+    }
+
     private void write(Batch batch) {
-        List<PendingLine> withTotals = batch.lines.values().stream().filter(l -> l.accrued != null).toList();
-        List<PendingLine> closedOnly = batch.lines.values().stream().filter(l -> l.accrued == null).toList();
-        jdbc.batchUpdate("INSERT INTO ledger_statement_line AS l (subscriber_id, month, line_id, line_type, "
-                        + "technology, bytes, records, estimated_records, last_event_id, updated_at, status, "
-                        + "factor_set_id, shown_records, shown_estimated_records, shown_bytes, exact_go, exact_grams, "
-                        + "data_go, co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'OPEN'), ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET "
-                        + "technology = COALESCE(EXCLUDED.technology, l.technology), "
-                        + "bytes = EXCLUDED.bytes, records = EXCLUDED.records, "
-                        + "estimated_records = EXCLUDED.estimated_records, last_event_id = EXCLUDED.last_event_id, "
-                        + "updated_at = EXCLUDED.updated_at, " + SHOWN_COLUMNS,
-                withTotals, 1000, (ps, line) -> {
-                    LineUsageAccruedEvent e = line.accrued.event();
-                    ps.setString(1, line.subscriberId);
-                    ps.setString(2, line.month);
-                    ps.setString(3, line.lineId);
-                    ps.setString(4, e.lineType().name());
-                    ps.setString(5, line.technology);
-                    ps.setLong(6, e.bytesTotal());
-                    ps.setLong(7, e.recordsTotal());
-                    ps.setLong(8, e.estimatedRecordsTotal());
-                    ps.setString(9, line.lastEventId);
-                    ps.setTimestamp(10, Timestamp.from(line.lastChangedAt));
-                    setShown(ps, 11, line);
-                });
+        // a line with an accrual in the batch takes the totals the accrual states
+        upsertLines(batch.lines.values().stream().filter(l -> l.accrued != null).toList(),
+                ", technology = COALESCE(EXCLUDED.technology, l.technology), bytes = EXCLUDED.bytes, "
+                        + "records = EXCLUDED.records, estimated_records = EXCLUDED.estimated_records",
+                line -> new Totals(line.accrued.event().lineType().name(), line.accrued.event().bytesTotal(),
+                        line.accrued.event().recordsTotal(), line.accrued.event().estimatedRecordsTotal()));
         // a line the ledger states without an accrual before (the month close states the counted usage) is inserted
         // with the totals its statement states; an existing line keeps its totals and takes the figures shown
-        jdbc.batchUpdate("INSERT INTO ledger_statement_line AS l (subscriber_id, month, line_id, line_type, "
-                        + "technology, bytes, records, estimated_records, last_event_id, updated_at, status, "
-                        + "factor_set_id, shown_records, shown_estimated_records, shown_bytes, exact_go, exact_grams, "
-                        + "data_go, co2e_grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (subscriber_id, month, line_id) DO UPDATE SET last_event_id = "
-                        + "EXCLUDED.last_event_id, updated_at = EXCLUDED.updated_at, " + SHOWN_COLUMNS,
-                closedOnly, 1000, (ps, line) -> {
-                    StatementFigures shown = line.shown;
-                    ps.setString(1, line.subscriberId);
-                    ps.setString(2, line.month);
-                    ps.setString(3, line.lineId);
-                    ps.setString(4, shown.lineType().name());
-                    ps.setString(5, shown.technology() == null ? null : shown.technology().code());
-                    ps.setLong(6, shown.bytes());
-                    ps.setLong(7, shown.records());
-                    ps.setLong(8, shown.estimatedRecords());
-                    ps.setString(9, line.lastEventId);
-                    ps.setTimestamp(10, Timestamp.from(line.lastChangedAt));
-                    setShown(ps, 11, line);
-                });
+        upsertLines(batch.lines.values().stream().filter(l -> l.accrued == null).toList(), "",
+                line -> new Totals(line.shown.lineType().name(), line.shown.bytes(), line.shown.records(),
+                        line.shown.estimatedRecords()));
         jdbc.batchUpdate("INSERT INTO ledger_statement_correction (event_id, subscriber_id, month, line_id, "
                         + "corrected_at, from_grams, to_grams, from_exact, to_exact, factor_set_id, reason) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
@@ -210,6 +185,24 @@ class StatementLineProjection {
                     ps.setString(10, e.factorSet().id());
                     ps.setString(11, e.reason());
                 });
+    }
+
+    private void upsertLines(List<PendingLine> lines, String totalsOnConflict,
+                             java.util.function.Function<PendingLine, Totals> totalsOf) {
+        jdbc.batchUpdate(LINE_INSERT + totalsOnConflict, lines, 1000, (ps, line) -> {
+            Totals totals = totalsOf.apply(line);
+            ps.setString(1, line.subscriberId);
+            ps.setString(2, line.month);
+            ps.setString(3, line.lineId);
+            ps.setString(4, totals.lineType());
+            ps.setString(5, line.technology);
+            ps.setLong(6, totals.bytes());
+            ps.setLong(7, totals.records());
+            ps.setLong(8, totals.estimatedRecords());
+            ps.setString(9, line.lastEventId);
+            ps.setTimestamp(10, Timestamp.from(line.lastChangedAt));
+            setShown(ps, 11, line);
+        });
     }
 
     private static void setShown(PreparedStatement ps, int first, PendingLine line) throws SQLException {

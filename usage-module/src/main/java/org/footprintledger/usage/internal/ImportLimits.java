@@ -4,7 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What one import file may hold (README, "Hostile input"): a longer line is one rejected row; a file that expands to
+ * What one import file may hold (docs/api.md, "Hostile input"): a longer line is one rejected row; a file that expands to
  * more bytes or holds more rows ends FAILED at that point, keeping what was stored; rejections beyond the stored
  * maximum are counted, not stored.
  */

@@ -34,10 +34,12 @@ class LineMonthTotals implements CountedUsage {
 
     /**
      * The most a line can carry in a month: 10 Gbit/s in both directions for 31 days, 1.25 × 10^9 bytes/s × 2 ×
-     * 2 678 400 s = 6 696 000 000 000 000 bytes (README, "Hostile input"). 1 377 times below the largest long.
+     * 2 678 400 s = 6 696 000 000 000 000 bytes (docs/api.md, "Hostile input"). 1 377 times below the largest long.
      */
     static final long MAX_BYTES = 6_696_000_000_000_000L;
     private static final String LINE_COLUMNS = "line_id, line_type, technology";
+    /** The latest instant a SQL timestamp takes here: an as-of later than it (Instant.MAX) means "now". */
+    private static final Instant LATEST_TIMESTAMP = Instant.parse("9999-12-31T00:00:00Z");
 
     private final JdbcTemplate jdbc;
 
@@ -156,8 +158,7 @@ class LineMonthTotals implements CountedUsage {
     @Override
     public List<SubscriberMonthUsage> asOf(String subscriberId, YearMonth from, YearMonth to, Instant asOf) {
         Grouping grouping = new Grouping();
-        Timestamp at = Timestamp.from(asOf.isAfter(Instant.parse("9999-12-31T00:00:00Z"))
-                ? Instant.parse("9999-12-31T00:00:00Z") : asOf);
+        Timestamp at = Timestamp.from(asOf.isAfter(LATEST_TIMESTAMP) ? LATEST_TIMESTAMP : asOf);
         LocalDate first = from.atDay(1);
         LocalDate end = to.plusMonths(1).atDay(1);
         jdbc.query("SELECT r.subscriber_id, to_char(r.usage_date, 'YYYY-MM') AS month, r.line_id, min(r.line_type), "
