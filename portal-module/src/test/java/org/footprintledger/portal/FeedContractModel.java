@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An independent model of the feed's rules (contract.md and the README's "Rules the intake enforces"), written from
+ * An independent model of the feed's rules (contract.md and docs/api.md, "Rules the intake enforces"), written from
  * the contract, not from the production validator: what a batch of records, or a file's lines, must have accepted.
  */
 final class FeedContractModel {

@@ -1,6 +1,6 @@
 -- usage-module: the running totals of every line-month (the usage counted), updated set-wise in each intake batch's
 -- transaction, which locks its line-months' rows in key order before it decides: a record that would push its
--- line-month past the physical maximum is refused (README, "Hostile input"), so no sum can overflow a bigint. While a month is open they are its provisional figures; the month close states them in the ledger,
+-- line-month past the physical maximum is refused (docs/api.md, "Hostile input"), so no sum can overflow a bigint. While a month is open they are its provisional figures; the month close states them in the ledger,
 -- one event per subscriber-month, however many files fed the month. Only usage reaching a month whose close is
 -- recorded still goes to the ledger as a fact (usage_ledger_fact): late usage, which becomes a correction.
 CREATE TABLE usage_line_month (

@@ -112,13 +112,13 @@ class ApiErrorHandler {
 
     /**
      * Anything else: the request may have stored part of its work before it failed, and this handler cannot know
-     * what, so the answer does not claim either way (README, "Errors", says which requests are safe to repeat).
+     * what, so the answer does not claim either way (docs/api.md, "Errors", says which requests are safe to repeat).
      */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> unexpected(RuntimeException e) {
         log.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (logged with its cause); this answer cannot "
-                + "tell whether the request stored anything: see the README's \"Errors\" section before repeating "
+                + "tell whether the request stored anything: see docs/api.md, \"Errors\" section before repeating "
                 + "it", null, null, null);
     }
 
