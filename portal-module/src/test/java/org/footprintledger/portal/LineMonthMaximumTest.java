@@ -94,4 +94,25 @@ class LineMonthMaximumTest extends LedgerIntegrationTest {
         assertThat(db.queryForObject("SELECT bytes FROM usage_line_month WHERE line_id = ? AND month = ?",
                 Long.class, id("M1"), "2025-08")).isEqualTo((FITTING - 1) * 2 * TEN_TERA + 1 + TEN_TERA);
     }
+
+    @Test
+    void a_line_month_an_older_release_let_past_a_bigint_takes_no_more_bytes_and_its_total_stays() {
+        feed.postJson("/api/v1/usage/records", UsageFeed.batch()
+                .mobile(id("old"), subscriber, id("M1"), "2025-09-01", 1, 0, false).body());
+        // what the counted-usage migration stores for a sum an older release let past the largest bigint
+        db.update("UPDATE usage_line_month SET bytes = ? WHERE line_id = ? AND month = ?", Long.MAX_VALUE,
+                id("M1"), "2025-09");
+
+        JsonNode report = feed.postJson("/api/v1/usage/records", UsageFeed.batch()
+                .mobile(id("past"), subscriber, id("M1"), "2025-09-02", 1, 0, false)
+                .mobile(id("other-month"), subscriber, id("M1"), "2025-10-02", 5, 0, false).body()).json();
+
+        assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(report.get("rejected").get(0).get("recordId").asString()).isEqualTo(id("past"));
+        assertThat(report.get("rejected").get(0).get("reason").asString()).contains("physical maximum");
+        assertThat(db.queryForObject("SELECT bytes FROM usage_line_month WHERE line_id = ? AND month = ?",
+                Long.class, id("M1"), "2025-09")).isEqualTo(Long.MAX_VALUE);
+        assertThat(db.queryForObject("SELECT bytes FROM usage_line_month WHERE line_id = ? AND month = ?",
+                Long.class, id("M1"), "2025-10")).isEqualTo(5L);
+    }
 }

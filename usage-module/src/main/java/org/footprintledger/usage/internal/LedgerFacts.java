@@ -14,7 +14,18 @@ import org.footprintledger.footprint.api.Technology;
  */
 final class LedgerFacts {
 
-    private final Map<String, Fact> facts = new TreeMap<>();
+    /** By ledger (subscriber and month), then line. */
+    private record Key(String subscriberId, YearMonth month, String lineId) implements Comparable<Key> {
+        private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::subscriberId)
+                .thenComparing(Key::month).thenComparing(Key::lineId);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    private final Map<Key, Fact> facts = new TreeMap<>();
 
     void add(UsageRecord record) {
         fact(record).add(record, 1);
@@ -37,7 +48,7 @@ final class LedgerFacts {
     }
 
     private Fact fact(UsageRecord record) {
-        String key = record.subscriberId() + "/" + record.month() + "/" + record.lineId();
+        Key key = new Key(record.subscriberId(), record.month(), record.lineId());
         return facts.computeIfAbsent(key, k -> new Fact(record.subscriberId(), record.month(), record.lineId(),
                 record.lineType()));
     }

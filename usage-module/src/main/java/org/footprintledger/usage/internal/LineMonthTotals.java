@@ -48,10 +48,10 @@ class LineMonthTotals implements CountedUsage {
     }
 
     /** A line-month: the key of the totals. */
-    record LineMonth(String lineId, String month) implements Comparable<LineMonth> {
+    record LineMonth(String lineId, YearMonth month) implements Comparable<LineMonth> {
 
         static LineMonth of(UsageRecord record) {
-            return new LineMonth(record.lineId(), record.month().toString());
+            return new LineMonth(record.lineId(), record.month());
         }
 
         @Override
@@ -78,16 +78,54 @@ class LineMonthTotals implements CountedUsage {
                 ps -> {
                     Connection c = ps.getConnection();
                     ps.setArray(1, c.createArrayOf("varchar", keys.stream().map(k -> k.getKey().lineId()).toArray()));
-                    ps.setArray(2, c.createArrayOf("varchar", keys.stream().map(k -> k.getKey().month()).toArray()));
+                    ps.setArray(2, c.createArrayOf("varchar", keys.stream().map(k -> k.getKey().month().toString()).toArray()));
                     ps.setArray(3, c.createArrayOf("varchar",
                             keys.stream().map(k -> k.getValue().subscriberId()).toArray()));
                     ps.setArray(4, c.createArrayOf("varchar",
                             keys.stream().map(k -> k.getValue().lineType().name()).toArray()));
                 },
                 rs -> {
-                    bytes.put(new LineMonth(rs.getString(1), rs.getString(2).trim()), rs.getLong(3));
+                    bytes.put(new LineMonth(rs.getString(1), YearMonth.parse(rs.getString(2).trim())), rs.getLong(3));
                 });
         return bytes;
+    }
+
+    /**
+     * Adds the batch's facts (one per line-month, deltas possibly negative) to their totals, opening the missing ones,
+     * in one statement that takes the rows in key order, and answers whether every total stays within the physical
+     * maximum. When one does not, the caller must roll back and decide again with {@link #lockBytes} first.
+     */
+    boolean addWithinTheMaximum(Collection<AccrueLineUsageCommand> facts) {
+        if (facts.isEmpty()) {
+            return true;
+        }
+        List<AccrueLineUsageCommand> rows = facts.stream()
+                .sorted(java.util.Comparator.comparing(f -> new LineMonth(f.lineId(), f.month()))).toList();
+        List<Long> totals = jdbc.query("INSERT INTO usage_line_month AS t (line_id, month, subscriber_id, line_type, "
+                + "technology, bytes, records, estimated_records) SELECT d.l, d.m, d.s, d.y, d.t, d.b, d.r, d.e "
+                + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
+                + "?::bigint[], ?::bigint[]) WITH ORDINALITY AS d(l, m, s, y, t, b, r, e, n) ORDER BY d.n "
+                + "ON CONFLICT (line_id, month) DO UPDATE SET "
+                // saturates instead of overflowing: a total an older release stored at the largest bigint
+                + "bytes = least(t.bytes::numeric + excluded.bytes, 9223372036854775807)::bigint, "
+                + "records = t.records + excluded.records, "
+                + "estimated_records = t.estimated_records + excluded.estimated_records, "
+                + "technology = COALESCE(excluded.technology, t.technology), updated_at = now() RETURNING t.bytes",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(f -> f.lineId()).toArray()));
+                    ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(f -> f.month().toString()).toArray()));
+                    ps.setArray(3, c.createArrayOf("varchar", rows.stream().map(f -> f.subscriberId()).toArray()));
+                    ps.setArray(4, c.createArrayOf("varchar", rows.stream().map(f -> f.lineType().name()).toArray()));
+                    ps.setArray(5, c.createArrayOf("varchar", rows.stream()
+                            .map(f -> f.technology() == null ? null : f.technology().code()).toArray()));
+                    ps.setArray(6, c.createArrayOf("bigint", rows.stream().map(f -> f.bytesDelta()).toArray()));
+                    ps.setArray(7, c.createArrayOf("bigint", rows.stream().map(f -> f.recordsDelta()).toArray()));
+                    ps.setArray(8, c.createArrayOf("bigint",
+                            rows.stream().map(f -> f.estimatedRecordsDelta()).toArray()));
+                },
+                (rs, n) -> rs.getLong(1));
+        return totals.stream().allMatch(bytes -> bytes >= 0 && bytes <= MAX_BYTES);
     }
 
     /** Adds the batch's facts (one per line-month, deltas possibly negative) to rows this transaction locked. */

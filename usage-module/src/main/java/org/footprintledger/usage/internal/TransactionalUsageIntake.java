@@ -66,15 +66,23 @@ class TransactionalUsageIntake implements UsageIntake {
         }
         String batchId = UUID.randomUUID().toString();
         activity.batchTaken();
+        boolean lockFirst = false;
         for (int attempt = 1; ; attempt++) {
             AtomicBoolean committing = new AtomicBoolean();
             BatchOutcome outcome;
+            boolean lockingFirst = lockFirst;
             try {
                 outcome = transactions.execute(tx -> {
-                    BatchOutcome decided = submitInTransaction(submissions, batchId);
+                    BatchOutcome decided = submitInTransaction(submissions, batchId, lockingFirst);
                     committing.set(true);
                     return decided;
                 });
+            } catch (LineMonthsNeedLocking e) {
+                log.info("batch {}: a line-month nears the physical maximum, deciding again on its locked totals",
+                        batchId);
+                lockFirst = true;
+                attempt--;
+                continue;
             } catch (RuntimeException e) {
                 if (attempt < MAX_ATTEMPTS && isConcurrencyConflict(e)) {
                     metrics.recordRetry();
@@ -109,7 +117,14 @@ class TransactionalUsageIntake implements UsageIntake {
         return false;
     }
 
-    private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId) {
+    /**
+     * Decides the batch and stores it. A batch adds its usage to the line-month totals at its end, in one statement,
+     * holding their rows only from there to its commit; when that or the batch's own usage takes a line-month past
+     * the physical maximum, it is rolled back ({@link LineMonthsNeedLocking}) and decided again with the totals
+     * locked and read first ({@code lockFirst}), which refuses exactly the records past the maximum, in order.
+     */
+    private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId,
+                                             boolean lockFirst) {
         BatchOutcome outcome = new BatchOutcome();
         Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
         List<ValidationOutcome> onKnownLines = keepRecordsOfRetainedMonths(
@@ -120,7 +135,8 @@ class TransactionalUsageIntake implements UsageIntake {
         Map<String, UsageRecord> replaced = latestOf(store.findByIds(stored.stream()
                 .map(c -> c.record().replaces()).filter(Objects::nonNull).toList(),
                 monthsAround(stored.stream().map(ValidationOutcome::record).toList())));
-        LineMonthBudget budget = new LineMonthBudget(lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)));
+        LineMonthBudget budget = new LineMonthBudget(lockFirst
+                ? lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)) : new HashMap<>());
         LedgerFacts facts = new LedgerFacts();
         List<ValidationOutcome> alreadyStored = new ArrayList<>();
         List<UsageRecord> refused = new ArrayList<>();
@@ -133,6 +149,9 @@ class TransactionalUsageIntake implements UsageIntake {
             UsageRecord target = record.replaces() == null ? null : replaced.get(record.replaces());
             RecordRejection refusal = refusalOf(candidate, target, budget);
             if (refusal != null) {
+                if (!lockFirst && !budget.fits(record, target)) {
+                    throw new LineMonthsNeedLocking();
+                }
                 outcome.reject(refusal);
                 refused.add(record);
                 continue;
@@ -148,13 +167,16 @@ class TransactionalUsageIntake implements UsageIntake {
         store.delete(refused);
         classifyAlreadyStored(alreadyStored, outcome);
         List<AccrueLineUsageCommand> lineMonthFacts = facts.toCommands(batchId);
-        lineMonthTotals.add(lineMonthFacts);
+        if (lockFirst) {
+            lineMonthTotals.add(lineMonthFacts);
+        } else if (!lineMonthTotals.addWithinTheMaximum(lineMonthFacts)) {
+            throw new LineMonthsNeedLocking();
+        }
         Set<YearMonth> closed = lineMonthFacts.isEmpty() ? Set.of() : closedMonths.recordedHoldingOffCloses();
         outbox.append(lineMonthFacts.stream().filter(fact -> closed.contains(fact.month())).toList());
         return outcome;
     }
 
-    /** Every line-month the stored records and the records they replace touch, with its subscriber. */
     /** Each line-month the batch touches, with a record of it (its subscriber and line type open a new total). */
     private static Map<LineMonthTotals.LineMonth, UsageRecord> lineMonthsOf(List<ValidationOutcome> stored,
                                                                              Map<String, UsageRecord> replaced) {
@@ -301,6 +323,13 @@ class TransactionalUsageIntake implements UsageIntake {
             months.add(record.month().plusMonths(1));
         }
         return months;
+    }
+
+    /** The batch must be decided again on locked line-month totals: it rolls back what it wrote. */
+    private static final class LineMonthsNeedLocking extends RuntimeException {
+        LineMonthsNeedLocking() {
+            super(null, null, false, false);
+        }
     }
 
     private static boolean isConcurrencyConflict(Throwable e) {

@@ -165,11 +165,16 @@ final class UsageRecordValidator {
             throw new IllegalArgumentException("must be a non-negative integer, got " + quoted(value));
         }
         // leading zeros are allowed (the value is an integer); more than 14 significant digits is past the limit
-        String digits = value.replaceFirst("^0+(?=.)", "");
-        if (digits.length() > 14 || Long.parseLong(digits) > MAX_BYTES) {
+        int firstSignificant = 0;
+        while (firstSignificant < value.length() - 1 && value.charAt(firstSignificant) == '0') {
+            firstSignificant++;
+        }
+        long bytes = value.length() - firstSignificant > 14 ? Long.MAX_VALUE
+                : Long.parseLong(value, firstSignificant, value.length(), 10);
+        if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException("exceeds the limit of " + MAX_BYTES + ", got " + quoted(value));
         }
-        return Long.parseLong(digits);
+        return bytes;
     }
 
     private static Boolean parseEstimated(String value) {
