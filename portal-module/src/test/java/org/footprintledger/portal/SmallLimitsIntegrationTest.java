@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A second application (its own database), shared by the tests that need small limits to reach them: file imports of
- * at most 2 000 rows and 1 MB expanded, 5 stored rejections; month closes in pages of 5 ledgers on one worker; the
+ * at most 2 000 rows and 1 MB expanded, 5 stored rejections, in batches of 100 rows on two writers; month closes in pages of 5 ledgers on one worker; the
  * scheduled rounds on, their clock never firing during the tests (a test runs a round itself).
  */
 @SpringBootTest(classes = FootprintLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,6 +31,8 @@ abstract class SmallLimitsIntegrationTest {
         registry.add("footprint.import.max-rows", () -> "2000");
         registry.add("footprint.import.max-expanded-size", () -> "1000000");
         registry.add("footprint.import.max-stored-rejections", () -> "5");
+        registry.add("footprint.import.batch-size", () -> "100");
+        registry.add("footprint.import.writers", () -> "2");
         registry.add("footprint.month-close.page-size", () -> "5");
         registry.add("footprint.month-close.workers", () -> "1");
         registry.add("footprint.month-close.scheduled", () -> "true");

@@ -40,8 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Ingestion speed, each figure beside the raw baselines measured in the same run on the same PostgreSQL:
- * (a) raw COPY of the feed's rows into a bare table, and the floor: raw COPY into a table with the record table's keys
- * and indexes (a deduplicated store cannot load faster); (b) the product's file import end to end, until the read
+ * (a) raw COPY of the feed's rows into a bare table, and the floor: raw COPY into a copy of the record table (its
+ * monthly partitions, key and indexes: a deduplicated store cannot load faster), beside a raw COPY into an
+ * unpartitioned table with a primary key and two indexes (the floor's definition before the store was partitioned); (b) the product's file import end to end, until the read
  * model the statements are served from (the line-month totals) holds the sum of the accepted, non-superseded records;
  * (c) the JSON endpoint in batches of 1 000 over HTTP on loopback. Prints rows per second, b against the floor
  * (goal at least 50 %), c against b (goal at least 80 %), and the peak heap. Not part of the normal build: see

@@ -228,7 +228,7 @@ class CsvFileImports implements FileImports, DisposableBean {
             Ending ending = Ending.COMPLETED;
             try (ParallelBatchWriter<Batch> writer = new ParallelBatchWriter<>(writers,
                     b -> store(reading, b))) {
-                Batch plain = new Batch();
+                Lanes plain = new Lanes(writers);
                 Batch replacing = new Batch();
                 long rowsRead = 0;
                 try {
@@ -247,14 +247,15 @@ class CsvFileImports implements FileImports, DisposableBean {
                         }
                         reading.lineNumber++;
                         FileRow row = FileRow.parse(reading.lineNumber, line, limits.maxLineBytes());
-                        Batch target = row.isReplacing() ? replacing : plain;
+                        Batch target = row.isReplacing() ? replacing : plain.of(row);
                         target.add(row);
                         if (target.isFull()) {
                             rowsRead += target.rowsRead;
-                            if (target == plain) {
-                                writer.submit(plain);
-                                plain = new Batch();
+                            if (target != replacing) {
+                                writer.submit(plain.takeFull(row));
                             } else {
+                                // every row before the replacing ones is stored first, their targets among them
+                                rowsRead += submitAll(writer, plain);
                                 writer.storeAfterAllBefore(replacing);
                                 replacing = new Batch();
                             }
@@ -270,15 +271,27 @@ class CsvFileImports implements FileImports, DisposableBean {
                                     + "kept and counted; the partial line at the damage is not a row");
                 }
                 // the complete rows read before any stop are stored
-                writer.submit(plain);
+                rowsRead += submitAll(writer, plain);
                 writer.storeAfterAllBefore(replacing);
-                rowsRead += plain.rowsRead + replacing.rowsRead;
+                rowsRead += replacing.rowsRead;
                 if (ending == Ending.COMPLETED) {
                     progress.accept(new ImportProgress(totalBytes, totalBytes, rowsRead));
                 }
             }
             return ending;
         }
+    }
+
+    /** Submits what the lanes hold, answering the rows read into them. */
+    private static long submitAll(ParallelBatchWriter<Batch> writer, Lanes lanes) throws InterruptedException {
+        long rows = 0;
+        for (Batch batch : lanes.takeAll()) {
+            if (batch.rowsRead > 0) {
+                rows += batch.rowsRead;
+                writer.submit(batch);
+            }
+        }
+        return rows;
     }
 
     private static boolean isGzipDamage(IOException e) {
@@ -342,6 +355,48 @@ class CsvFileImports implements FileImports, DisposableBean {
     @Override
     public void destroy() {
         workers.shutdownNow();
+    }
+
+    /**
+     * The batches being filled with plain rows, one per writer, each line's rows always in the same one: batches
+     * stored side by side then touch different lines, so they never wait for each other on a line's registration or
+     * its line-month totals. A row too malformed to name its line goes to the first.
+     */
+    private final class Lanes {
+        private final Batch[] filling;
+
+        Lanes(int lanes) {
+            filling = new Batch[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                filling[lane] = new Batch();
+            }
+        }
+
+        Batch of(FileRow row) {
+            return filling[laneOf(row)];
+        }
+
+        /** The row's batch, replaced by an empty one. */
+        Batch takeFull(FileRow row) {
+            int lane = laneOf(row);
+            Batch full = filling[lane];
+            filling[lane] = new Batch();
+            return full;
+        }
+
+        /** Every batch being filled, each replaced by an empty one. */
+        List<Batch> takeAll() {
+            List<Batch> all = List.of(filling);
+            for (int lane = 0; lane < filling.length; lane++) {
+                filling[lane] = new Batch();
+            }
+            return all;
+        }
+
+        private int laneOf(FileRow row) {
+            String lineId = row.submission() == null ? null : row.submission().lineId();
+            return lineId == null ? 0 : Math.floorMod(lineId.hashCode(), filling.length);
+        }
     }
 
     /** Up to one intake batch of rows, with the file line number and text of each, and the rows malformed. */
