@@ -67,6 +67,15 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void the_usage_domain_is_free_of_spring_and_persistence() {
+        noClasses().that().resideInAPackage(ROOT + ".usage.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "java.sql..", "javax.sql..", "org.postgresql..", "io.micrometer..",
+                        "org.slf4j..", ROOT + ".usage.internal..")
+                .check(classes);
+    }
+
+    @Test
     void the_content_api_is_plain_java() {
         noClasses().that().resideInAPackage(ROOT + ".content.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..")
@@ -83,7 +92,7 @@ class ModuleArchitectureTest {
     @Test
     void the_modules_are_found() {
         org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
-                .contains(ROOT + ".usage.internal", ROOT + ".usage.api", ROOT + ".footprint.domain",
+                .contains(ROOT + ".usage.internal", ROOT + ".usage.api", ROOT + ".usage.domain", ROOT + ".footprint.domain",
                         ROOT + ".footprint.api", ROOT + ".portal.web", ROOT + ".content.api",
                         ROOT + ".content.domain", ROOT + ".content.internal");
     }

@@ -1,5 +1,7 @@
 package org.footprintledger.usage.internal;
 
+import org.footprintledger.usage.domain.RowText;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

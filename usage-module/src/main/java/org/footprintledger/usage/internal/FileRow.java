@@ -1,5 +1,7 @@
 package org.footprintledger.usage.internal;
 
+import org.footprintledger.usage.domain.RowText;
+
 import java.util.List;
 import org.footprintledger.usage.api.UsageRecordSubmission;
 

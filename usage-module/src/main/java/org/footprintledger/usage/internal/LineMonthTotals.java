@@ -1,5 +1,9 @@
 package org.footprintledger.usage.internal;
 
+import org.footprintledger.usage.domain.LineMonth;
+import org.footprintledger.usage.domain.LineMonthBudget;
+import org.footprintledger.usage.domain.UsageRecord;
+
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,11 +36,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LineMonthTotals implements CountedUsage {
 
-    /**
-     * The most a line can carry in a month: 10 Gbit/s in both directions for 31 days, 1.25 × 10^9 bytes/s × 2 ×
-     * 2 678 400 s = 6 696 000 000 000 000 bytes (docs/api.md, "Hostile input"). 1 377 times below the largest long.
-     */
-    static final long MAX_BYTES = 6_696_000_000_000_000L;
+    static final long MAX_BYTES = LineMonthBudget.MAX_BYTES;
     private static final String LINE_COLUMNS = "line_id, line_type, technology";
     /** The latest instant a SQL timestamp takes here: an as-of later than it (Instant.MAX) means "now". */
     private static final Instant LATEST_TIMESTAMP = Instant.parse("9999-12-31T00:00:00Z");
@@ -45,20 +45,6 @@ class LineMonthTotals implements CountedUsage {
 
     LineMonthTotals(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** A line-month: the key of the totals. */
-    record LineMonth(String lineId, YearMonth month) implements Comparable<LineMonth> {
-
-        static LineMonth of(UsageRecord record) {
-            return new LineMonth(record.lineId(), record.month());
-        }
-
-        @Override
-        public int compareTo(LineMonth other) {
-            int byLine = lineId.compareTo(other.lineId);
-            return byLine != 0 ? byLine : month.compareTo(other.month);
-        }
     }
 
     /**

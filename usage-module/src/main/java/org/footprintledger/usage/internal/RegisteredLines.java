@@ -1,5 +1,7 @@
 package org.footprintledger.usage.internal;
 
+import org.footprintledger.usage.domain.RegisteredLine;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,22 +17,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class RegisteredLines {
 
-    private final Map<String, UsageRecordStore.KnownLine> lines;
+    private final Map<String, RegisteredLine> lines;
 
     RegisteredLines(@Value("${footprint.intake.line-cache-size:500000}") int capacity) {
         this.lines = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, UsageRecordStore.KnownLine> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, RegisteredLine> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized UsageRecordStore.KnownLine get(String lineId) {
+    synchronized RegisteredLine get(String lineId) {
         return lines.get(lineId);
     }
 
-    void rememberAfterCommit(Map<String, UsageRecordStore.KnownLine> registered) {
+    void rememberAfterCommit(Map<String, RegisteredLine> registered) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             remember(registered);
             return;
@@ -43,7 +45,7 @@ class RegisteredLines {
         });
     }
 
-    private synchronized void remember(Map<String, UsageRecordStore.KnownLine> registered) {
+    private synchronized void remember(Map<String, RegisteredLine> registered) {
         lines.putAll(registered);
     }
 }

@@ -1,5 +1,16 @@
 package org.footprintledger.usage.internal;
 
+import org.footprintledger.usage.domain.IntakeRules;
+import org.footprintledger.usage.domain.RegisteredLine;
+
+import org.footprintledger.usage.domain.UsageRecord;
+import org.footprintledger.usage.domain.ValidationOutcome;
+import org.footprintledger.usage.domain.BatchOutcome;
+import org.footprintledger.usage.domain.UsageRecordValidator;
+import org.footprintledger.usage.domain.LineMonthBudget;
+import org.footprintledger.usage.domain.LedgerFacts;
+import org.footprintledger.usage.domain.LineMonth;
+
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -126,15 +137,17 @@ class TransactionalUsageIntake implements UsageIntake {
     private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId,
                                              boolean lockFirst) {
         BatchOutcome outcome = new BatchOutcome();
-        Map<String, ValidationOutcome> unique = uniqueValidRecords(submissions, outcome);
-        List<ValidationOutcome> onKnownLines = keepRecordsOfRetainedMonths(
-                keepRecordsOnCoherentLines(unique, outcome), outcome);
+        Map<String, ValidationOutcome> unique = IntakeRules.uniqueValidRecords(submissions, validator, outcome);
+        Map<String, RegisteredLine> lines = store.registerLines(
+                unique.values().stream().map(ValidationOutcome::record).toList());
+        List<ValidationOutcome> onKnownLines = IntakeRules.ofRetainedMonths(
+                IntakeRules.onCoherentLines(unique.values(), lines, outcome), store.purgedMonths(), outcome);
         Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId);
         List<ValidationOutcome> stored = onKnownLines.stream()
                 .filter(c -> inserted.contains(c.record().recordId())).toList();
-        Map<String, UsageRecord> replaced = latestOf(store.findByIds(stored.stream()
+        Map<String, UsageRecord> replaced = IntakeRules.latestOf(store.findByIds(stored.stream()
                 .map(c -> c.record().replaces()).filter(Objects::nonNull).toList(),
-                monthsAround(stored.stream().map(ValidationOutcome::record).toList())));
+                IntakeRules.monthsAround(stored.stream().map(ValidationOutcome::record).toList())));
         LineMonthBudget budget = new LineMonthBudget(lockFirst
                 ? lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)) : new HashMap<>());
         LedgerFacts facts = new LedgerFacts();
@@ -165,7 +178,10 @@ class TransactionalUsageIntake implements UsageIntake {
             outcome.accepted(record.usageDate());
         }
         store.delete(refused);
-        classifyAlreadyStored(alreadyStored, outcome);
+        // a record left out collided in its own month or across a boundary with the month next to it
+        IntakeRules.classifyAlreadyStored(alreadyStored, store.findByIds(
+                alreadyStored.stream().map(c -> c.record().recordId()).toList(),
+                IntakeRules.monthsAround(alreadyStored.stream().map(ValidationOutcome::record).toList())), outcome);
         List<AccrueLineUsageCommand> lineMonthFacts = facts.toCommands(batchId);
         if (lockFirst) {
             lineMonthTotals.add(lineMonthFacts);
@@ -178,81 +194,16 @@ class TransactionalUsageIntake implements UsageIntake {
     }
 
     /** Each line-month the batch touches, with a record of it (its subscriber and line type open a new total). */
-    private static Map<LineMonthTotals.LineMonth, UsageRecord> lineMonthsOf(List<ValidationOutcome> stored,
+    private static Map<LineMonth, UsageRecord> lineMonthsOf(List<ValidationOutcome> stored,
                                                                              Map<String, UsageRecord> replaced) {
-        Map<LineMonthTotals.LineMonth, UsageRecord> lineMonths = new HashMap<>();
-        stored.forEach(c -> lineMonths.put(LineMonthTotals.LineMonth.of(c.record()), c.record()));
-        replaced.values().forEach(r -> lineMonths.put(LineMonthTotals.LineMonth.of(r), r));
+        Map<LineMonth, UsageRecord> lineMonths = new HashMap<>();
+        stored.forEach(c -> lineMonths.put(LineMonth.of(c.record()), c.record()));
+        replaced.values().forEach(r -> lineMonths.put(LineMonth.of(r), r));
         return lineMonths;
     }
 
-    /** Validates each submission; a record id seen twice in one batch is a duplicate or a conflict. */
-    private Map<String, ValidationOutcome> uniqueValidRecords(List<UsageRecordSubmission> submissions,
-                                                              BatchOutcome outcome) {
-        Map<String, ValidationOutcome> unique = new LinkedHashMap<>();
-        java.time.LocalDate today = validator.today();
-        for (int i = 0; i < submissions.size(); i++) {
-            ValidationOutcome validated = validator.validate(i, submissions.get(i), today);
-            if (!validated.isValid()) {
-                outcome.reject(validated.rejection());
-                continue;
-            }
-            ValidationOutcome first = unique.putIfAbsent(validated.record().recordId(), validated);
-            if (first == null) {
-                continue;
-            }
-            if (first.record().sameContentAs(validated.record())) {
-                outcome.duplicate();
-            } else {
-                outcome.reject(i, validated.record().recordId(), "record_id",
-                        "conflicts with record " + first.index() + " of the same batch: same id, other content");
-            }
-        }
-        return unique;
-    }
 
-    /** A line belongs to one subscriber and has one line type for ever; records that say otherwise are refused. */
-    private List<ValidationOutcome> keepRecordsOnCoherentLines(Map<String, ValidationOutcome> unique,
-                                                               BatchOutcome outcome) {
-        Map<String, UsageRecordStore.KnownLine> lines = store.registerLines(
-                unique.values().stream().map(ValidationOutcome::record).toList());
-        List<ValidationOutcome> coherent = new ArrayList<>();
-        for (ValidationOutcome candidate : unique.values()) {
-            UsageRecord record = candidate.record();
-            UsageRecordStore.KnownLine line = lines.get(record.lineId());
-            if (!line.subscriberId().equals(record.subscriberId())) {
-                outcome.reject(candidate.index(), record.recordId(), "subscriber_id",
-                        "line " + record.lineId() + " belongs to subscriber " + line.subscriberId());
-            } else if (line.lineType() != record.lineType()) {
-                outcome.reject(candidate.index(), record.recordId(), "line_type",
-                        "line " + record.lineId() + " is a " + line.lineType() + " line");
-            } else {
-                coherent.add(candidate);
-            }
-        }
-        return coherent;
-    }
 
-    /** A month whose records the retention rule dropped takes no new record: its detail is not kept any more. */
-    private List<ValidationOutcome> keepRecordsOfRetainedMonths(List<ValidationOutcome> candidates,
-                                                                BatchOutcome outcome) {
-        Map<java.time.YearMonth, java.time.Instant> purged = store.purgedMonths();
-        if (purged.isEmpty()) {
-            return candidates;
-        }
-        List<ValidationOutcome> kept = new ArrayList<>();
-        for (ValidationOutcome candidate : candidates) {
-            java.time.Instant droppedAt = purged.get(candidate.record().month());
-            if (droppedAt == null) {
-                kept.add(candidate);
-            } else {
-                outcome.reject(candidate.index(), candidate.record().recordId(), "usage_date",
-                        "the records of " + candidate.record().month() + " were purged by the retention rule on "
-                                + droppedAt + "; that month takes no new record");
-            }
-        }
-        return kept;
-    }
 
     /**
      * Why a stored record is refused after all, or null: a replacement whose target is unknown, on another line or
@@ -260,7 +211,7 @@ class TransactionalUsageIntake implements UsageIntake {
      */
     private RecordRejection refusalOf(ValidationOutcome candidate, UsageRecord target, LineMonthBudget budget) {
         UsageRecord record = candidate.record();
-        String problem = record.replaces() == null ? null : replacementProblem(record, target);
+        String problem = record.replaces() == null ? null : IntakeRules.replacementProblem(record, target);
         if (problem != null) {
             return new RecordRejection(candidate.index(), record.recordId(), "replaces", problem);
         }
@@ -276,54 +227,9 @@ class TransactionalUsageIntake implements UsageIntake {
         return null;
     }
 
-    /** Months apart an id may name two records: a replacement is for the latest one. */
-    private static Map<String, UsageRecord> latestOf(Map<String, List<UsageRecord>> versions) {
-        Map<String, UsageRecord> latest = new HashMap<>();
-        versions.forEach((id, records) -> {
-            if (!records.isEmpty()) {
-                latest.put(id, records.get(records.size() - 1));
-            }
-        });
-        return latest;
-    }
 
-    /** Why a re-rated record cannot replace its target (unknown, on another line), or null. */
-    private static String replacementProblem(UsageRecord record, UsageRecord target) {
-        if (target == null) {
-            return "record " + record.replaces() + " is unknown: send it before its replacement";
-        }
-        if (!target.lineId().equals(record.lineId())) {
-            return "record " + record.replaces() + " is on line " + target.lineId() + ", not " + record.lineId();
-        }
-        return null;
-    }
 
-    private void classifyAlreadyStored(List<ValidationOutcome> alreadyStored, BatchOutcome outcome) {
-        // a record left out collided in its own month or across a boundary with the month next to it
-        Map<String, List<UsageRecord>> stored = store.findByIds(
-                alreadyStored.stream().map(c -> c.record().recordId()).toList(),
-                monthsAround(alreadyStored.stream().map(ValidationOutcome::record).toList()));
-        for (ValidationOutcome candidate : alreadyStored) {
-            List<UsageRecord> earlier = stored.getOrDefault(candidate.record().recordId(), List.of());
-            if (earlier.stream().anyMatch(e -> e.sameContentAs(candidate.record()))) {
-                outcome.duplicate();
-            } else {
-                outcome.reject(candidate.index(), candidate.record().recordId(), "record_id",
-                        "conflicts with a record received earlier with the same id and other content");
-            }
-        }
-    }
 
-    /** The months of these records and the month either side of each. */
-    private static java.util.Set<java.time.YearMonth> monthsAround(List<UsageRecord> records) {
-        java.util.Set<java.time.YearMonth> months = new java.util.TreeSet<>();
-        for (UsageRecord record : records) {
-            months.add(record.month().minusMonths(1));
-            months.add(record.month());
-            months.add(record.month().plusMonths(1));
-        }
-        return months;
-    }
 
     /** The batch must be decided again on locked line-month totals: it rolls back what it wrote. */
     private static final class LineMonthsNeedLocking extends RuntimeException {

@@ -1,5 +1,7 @@
 package org.footprintledger.usage.internal;
 
+import org.footprintledger.usage.domain.UsageRecordValidator;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,5 +1,9 @@
 package org.footprintledger.usage.internal;
 
+import org.footprintledger.usage.domain.RegisteredLine;
+
+import org.footprintledger.usage.domain.UsageRecord;
+
 import java.sql.Array;
 import java.io.IOException;
 import java.io.StringReader;
@@ -54,11 +58,11 @@ class UsageRecordStore {
      * Registers lines not seen before, then returns what is known of every line named (first claim wins). A line's
      * subscriber and type never change once registered, so lines known from earlier batches come from memory.
      */
-    Map<String, KnownLine> registerLines(Collection<UsageRecord> records) {
-        Map<String, KnownLine> known = new HashMap<>();
+    Map<String, RegisteredLine> registerLines(Collection<UsageRecord> records) {
+        Map<String, RegisteredLine> known = new HashMap<>();
         Map<String, UsageRecord> firstPerLine = new java.util.TreeMap<>();
         for (UsageRecord record : records) {
-            KnownLine cached = registeredLines.get(record.lineId());
+            RegisteredLine cached = registeredLines.get(record.lineId());
             if (cached != null) {
                 known.put(record.lineId(), cached);
             } else {
@@ -77,11 +81,11 @@ class UsageRecordStore {
                     ps.setArray(2, varchars(c, lines, UsageRecord::subscriberId));
                     ps.setArray(3, varchars(c, lines, r -> r.lineType().name()));
                 });
-        Map<String, KnownLine> fromDatabase = new HashMap<>();
+        Map<String, RegisteredLine> fromDatabase = new HashMap<>();
         jdbc.query("SELECT line_id, subscriber_id, line_type FROM usage_line WHERE line_id = ANY(?)",
                 ps -> ps.setArray(1, varchars(ps.getConnection(), lines, UsageRecord::lineId)),
                 rs -> {
-                    fromDatabase.put(rs.getString(1), new KnownLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
+                    fromDatabase.put(rs.getString(1), new RegisteredLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
                 });
         known.putAll(fromDatabase);
         registeredLines.rememberAfterCommit(fromDatabase);
@@ -224,6 +228,4 @@ class UsageRecordStore {
         return c.createArrayOf("varchar", records.stream().map(field).toArray());
     }
 
-    record KnownLine(String subscriberId, LineType lineType) {
-    }
 }

@@ -1,4 +1,4 @@
-package org.footprintledger.usage.internal;
+package org.footprintledger.usage.domain;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * The text of a feed row: strict UTF-8 decoding (invalid or overlong sequences and encoded surrogates are errors, not
  * replaced), the control characters a field may not hold, and the printable, capped form a stored rejection keeps.
  */
-final class RowText {
+public final class RowText {
 
     /** The longest raw row a stored rejection keeps, in characters of its printable form. */
     static final int MAX_SHOWN = 1024;
@@ -20,9 +20,9 @@ final class RowText {
     }
 
     /** The decoded text, or the 0-based byte offset of the first invalid sequence. */
-    record Decoded(String text, int invalidAt) {
+    public record Decoded(String text, int invalidAt) {
 
-        boolean isValid() {
+        public boolean isValid() {
             return text != null;
         }
     }
@@ -31,7 +31,7 @@ final class RowText {
     private static final ThreadLocal<CharsetDecoder> DECODERS = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
             .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
 
-    static Decoded decodeStrictly(byte[] bytes, int length) {
+    public static Decoded decodeStrictly(byte[] bytes, int length) {
         if (isAscii(bytes, length)) {
             // the common row: ASCII is valid UTF-8 byte for byte
             return new Decoded(new String(bytes, 0, length, StandardCharsets.US_ASCII), -1);
@@ -57,7 +57,7 @@ final class RowText {
     }
 
     /** A character no field of the feed may hold: C0 and C1 controls, DEL, and a surrogate without its pair. */
-    static int firstForbidden(String value) {
+    public static int firstForbidden(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c)) {
@@ -73,7 +73,7 @@ final class RowText {
     }
 
     /** How a forbidden character is named in a reason: {@code \x00}, {@code \u0085}, {@code \uD800}. */
-    static String named(char c) {
+    public static String named(char c) {
         return c < 0x80 ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c);
     }
 
@@ -81,7 +81,7 @@ final class RowText {
      * A printable form of any text: control characters and lone surrogates escaped ({@code \x00}), a backslash
      * doubled, capped at {@link #MAX_SHOWN} characters with a marker saying how long the original was.
      */
-    static String printable(String value) {
+    public static String printable(String value) {
         if (value == null) {
             return null;
         }
@@ -94,7 +94,7 @@ final class RowText {
      * The printable form of a raw line as read: decoded with U+FFFD for each undecodable byte, then escaped; a line
      * longer than what is shown says how many bytes it had.
      */
-    static String printableRaw(byte[] bytes, int kept, long length) {
+    public static String printableRaw(byte[] bytes, int kept, long length) {
         int readBytes = Math.min(kept, MAX_SHOWN * 4);
         StringBuilder shown = new StringBuilder();
         boolean whole = escape(new String(bytes, 0, readBytes, StandardCharsets.UTF_8), shown);

@@ -1,4 +1,4 @@
-package org.footprintledger.usage.internal;
+package org.footprintledger.usage.domain;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.footprintledger.footprint.api.Technology;
  * Sums the records of one batch into one fact per line and month: what the ledger receives instead of one command
  * per record. A superseded record counts with a minus sign in its own line-month.
  */
-final class LedgerFacts {
+public final class LedgerFacts {
 
     /** By ledger (subscriber and month), then line. */
     private record Key(String subscriberId, YearMonth month, String lineId) implements Comparable<Key> {
@@ -27,20 +27,20 @@ final class LedgerFacts {
 
     private final Map<Key, Fact> facts = new TreeMap<>();
 
-    void add(UsageRecord record) {
+    public void add(UsageRecord record) {
         fact(record).add(record, 1);
     }
 
-    void subtract(UsageRecord record) {
+    public void subtract(UsageRecord record) {
         fact(record).add(record, -1);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return facts.isEmpty();
     }
 
     /** Commands in a stable order (by ledger and line) so that concurrent batches lock streams in the same order. */
-    List<AccrueLineUsageCommand> toCommands(String batchId) {
+    public List<AccrueLineUsageCommand> toCommands(String batchId) {
         return facts.values().stream()
                 .map(f -> AccrueLineUsageCommand.of(f.subscriberId, f.month, f.lineId, f.lineType, f.technology,
                         f.bytes, f.records, f.estimatedRecords, batchId))

@@ -1,4 +1,4 @@
-package org.footprintledger.usage.internal;
+package org.footprintledger.usage.domain;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -6,7 +6,7 @@ import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 
 /** A usage record that passed every rule of the feed's column table. */
-record UsageRecord(
+public record UsageRecord(
         String recordId,
         String subscriberId,
         String lineId,
@@ -18,16 +18,16 @@ record UsageRecord(
         boolean estimated,
         String replaces) {
 
-    long bytes() {
+    public long bytes() {
         return bytesDown + bytesUp;
     }
 
-    YearMonth month() {
+    public YearMonth month() {
         return YearMonth.from(usageDate);
     }
 
     /** Two records with the same id are duplicates when this holds, conflicts otherwise. */
-    boolean sameContentAs(UsageRecord other) {
+    public boolean sameContentAs(UsageRecord other) {
         return equals(other);
     }
 }

@@ -1,4 +1,4 @@
-package org.footprintledger.usage.internal;
+package org.footprintledger.usage.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

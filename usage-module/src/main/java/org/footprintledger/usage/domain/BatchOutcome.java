@@ -1,4 +1,4 @@
-package org.footprintledger.usage.internal;
+package org.footprintledger.usage.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import org.footprintledger.usage.api.IntakeReport;
 import org.footprintledger.usage.api.RecordRejection;
 
 /** Collects the outcome of each record of a batch: accepted, duplicate or rejected, exactly one each. */
-final class BatchOutcome {
+public final class BatchOutcome {
 
     private int accepted;
     private int duplicates;
@@ -16,30 +16,30 @@ final class BatchOutcome {
 
     private LocalDate newestAcceptedUsageDate;
 
-    void accepted(LocalDate usageDate) {
+    public void accepted(LocalDate usageDate) {
         accepted++;
         if (newestAcceptedUsageDate == null || usageDate.isAfter(newestAcceptedUsageDate)) {
             newestAcceptedUsageDate = usageDate;
         }
     }
 
-    LocalDate newestAcceptedUsageDate() {
+    public LocalDate newestAcceptedUsageDate() {
         return newestAcceptedUsageDate;
     }
 
-    void duplicate() {
+    public void duplicate() {
         duplicates++;
     }
 
-    void reject(RecordRejection rejection) {
+    public void reject(RecordRejection rejection) {
         rejections.add(rejection);
     }
 
-    void reject(long index, String recordId, String field, String reason) {
+    public void reject(long index, String recordId, String field, String reason) {
         rejections.add(new RecordRejection(index, recordId, field, reason));
     }
 
-    IntakeReport report() {
+    public IntakeReport report() {
         rejections.sort(Comparator.comparingLong(RecordRejection::index));
         return new IntakeReport(accepted, duplicates, rejections);
     }

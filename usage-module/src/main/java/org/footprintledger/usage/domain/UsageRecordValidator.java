@@ -1,4 +1,4 @@
-package org.footprintledger.usage.internal;
+package org.footprintledger.usage.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,28 +8,28 @@ import org.footprintledger.footprint.api.Technology;
 import org.footprintledger.usage.api.UsageRecordSubmission;
 
 /** Enforces the column rules of the usage feed (contract.md), reporting the first field at fault. */
-final class UsageRecordValidator {
+public final class UsageRecordValidator {
 
-    static final long MAX_BYTES = 10_000_000_000_000L;
+    public static final long MAX_BYTES = 10_000_000_000_000L;
     /** Usage dates are local days in Europe/Paris (contract.md). */
-    static final ZoneId USAGE_ZONE = ZoneId.of("Europe/Paris");
+    public static final ZoneId USAGE_ZONE = ZoneId.of("Europe/Paris");
 
     private final Clock clock;
 
-    UsageRecordValidator(Clock clock) {
+    public UsageRecordValidator(Clock clock) {
         this.clock = clock;
     }
 
     /** Today in Europe/Paris: no usage date may be after it. Read once per batch, not once per record. */
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(USAGE_ZONE));
     }
 
-    ValidationOutcome validate(long index, UsageRecordSubmission s) {
+    public ValidationOutcome validate(long index, UsageRecordSubmission s) {
         return validate(index, s, today());
     }
 
-    ValidationOutcome validate(long index, UsageRecordSubmission s, LocalDate today) {
+    public ValidationOutcome validate(long index, UsageRecordSubmission s, LocalDate today) {
         String recordId = s.recordId();
         String idError = identifierError(recordId);
         if (idError != null) {

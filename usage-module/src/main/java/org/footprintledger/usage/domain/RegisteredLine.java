@@ -1,0 +1,7 @@
+package org.footprintledger.usage.domain;
+
+import org.footprintledger.footprint.api.LineType;
+
+/** What the line registry knows of a line, for ever once registered: its subscriber and its type. */
+public record RegisteredLine(String subscriberId, LineType lineType) {
+}
