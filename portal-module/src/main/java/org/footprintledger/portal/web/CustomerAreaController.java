@@ -53,9 +53,7 @@ class CustomerAreaController {
             page = assembler.assemble(principal.getName(), parseMonth(month));
         }
         model.addAttribute("page", page);
-        String html = pages.render(principal.getName(), "espace-client", model.asMap(), locale, request, response);
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(html);
+        pages.write(principal.getName(), "espace-client", model.asMap(), locale, request, response);
     }
 
     /** A month asked for in the address, or {@code null} (the default month) when absent or not a month. */

@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,16 +49,15 @@ class RenderedPages {
     private static final int KEY_WEIGHT = 8_192;
 
     private final ThymeleafViewResolver views;
-    private final Cache<Key, String> pages;
+    private final Cache<Key, Html> pages;
 
     RenderedPages(ThymeleafViewResolver thymeleafViewResolver, MeterRegistry registry,
-                  @Value("${footprint.customer-area.page-cache-mb:128}") long megabytes,
+                  @Value("${footprint.customer-area.page-cache-mb:256}") long megabytes,
                   @Value("${footprint.customer-area.page-cache-idle:PT30M}") Duration idle) {
         this.views = thymeleafViewResolver;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(megabytes << 20)
-                // a Java string of a page with "—" or "→" holds two bytes a character
-                .<Key, String>weigher((key, html) -> KEY_WEIGHT + 2 * html.length())
+                .<Key, Html>weigher((key, html) -> KEY_WEIGHT + html.bytes())
                 .expireAfterAccess(idle)
                 .recordStats()
                 .build();
@@ -67,15 +69,52 @@ class RenderedPages {
     }
 
     /**
-     * The HTML of {@code view} for the model, rendered once per key, with the request's CSRF token in its forms.
-     * Only for models whose values compare by value (records, strings, enums, shared singletons).
+     * A page in UTF-8, cut where the CSRF token goes: {@code parts[0]}, token, {@code parts[1]}, token, …
+     * {@code parts[n]}.
      */
-    String render(String principal, String view, Map<String, Object> model, Locale locale, HttpServletRequest request,
-                  HttpServletResponse response) {
+    record Html(byte[][] parts) {
+
+        static Html of(String html) {
+            String[] cut = html.split(java.util.regex.Pattern.quote(TOKEN_PLACEHOLDER), -1);
+            byte[][] parts = new byte[cut.length][];
+            for (int i = 0; i < cut.length; i++) {
+                parts[i] = cut[i].getBytes(StandardCharsets.UTF_8);
+            }
+            return new Html(parts);
+        }
+
+        int bytes() {
+            int bytes = 0;
+            for (byte[] part : parts) {
+                bytes += part.length;
+            }
+            return bytes;
+        }
+
+        void writeTo(HttpServletResponse response, String token) throws IOException {
+            byte[] tokenBytes = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
+            response.setContentType("text/html;charset=UTF-8");
+            response.setContentLength(bytes() + (parts.length - 1) * tokenBytes.length);
+            OutputStream out = response.getOutputStream();
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    out.write(tokenBytes);
+                }
+                out.write(parts[i]);
+            }
+        }
+    }
+
+    /**
+     * Writes the HTML of {@code view} for the model, rendered once per key, with the request's CSRF token in its
+     * forms. Only for models whose values compare by value (records, strings, enums, shared singletons).
+     */
+    void write(String principal, String view, Map<String, Object> model, Locale locale, HttpServletRequest request,
+               HttpServletResponse response) throws IOException {
         Key key = new Key(principal, view, locale.getLanguage(), modelOf(model));
-        String html = pages.get(key, k -> renderWithPlaceholder(view, model, locale, request, response));
+        Html html = pages.get(key, k -> Html.of(renderWithPlaceholder(view, model, locale, request, response)));
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return token == null ? html : html.replace(TOKEN_PLACEHOLDER, token.getToken());
+        html.writeTo(response, token == null ? null : token.getToken());
     }
 
     private static Map<String, Object> modelOf(Map<String, Object> model) {
