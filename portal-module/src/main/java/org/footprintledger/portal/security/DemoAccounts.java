@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "footprint.security.mode", havingValue = "demo", matchIfMissing = true)
 class DemoAccounts implements UserDetailsService {
 
-    /** Cheap on purpose: HTTP Basic checks the password on every API call, and these passwords are public. */
-    private static final PasswordEncoder ENCODER = new BCryptPasswordEncoder(4);
+    /**
+     * Cheap on purpose: HTTP Basic checks the password on every API call, and these passwords are public; a password
+     * just verified is not verified again for a few minutes ({@link VerifiedPasswords}).
+     */
+    private static final PasswordEncoder ENCODER = new VerifiedPasswords(new BCryptPasswordEncoder(4));
 
     /** name to (role, password hash); a fresh UserDetails per lookup, as Spring Security erases credentials. */
     private final Map<String, StaffAccount> staff;

@@ -1,8 +1,12 @@
 package org.footprintledger.portal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.Principal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.footprintledger.portal.security.Roles;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.Authentication;
@@ -20,9 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CustomerAreaController {
 
     private final CustomerAreaAssembler assembler;
+    private final RenderedPages pages;
 
-    CustomerAreaController(CustomerAreaAssembler assembler) {
+    CustomerAreaController(CustomerAreaAssembler assembler, RenderedPages pages) {
         this.assembler = assembler;
+        this.pages = pages;
     }
 
     /** Where a login lands: editors on the editor pages, everyone else in the customer area. */
@@ -31,9 +37,14 @@ class CustomerAreaController {
         return Roles.has(authentication, Roles.EDITOR) ? "redirect:/editeur" : "redirect:/espace-client";
     }
 
+    /**
+     * The page's HTML comes from {@link RenderedPages}: rendered by the template once per view model and language,
+     * the view model assembled at every request (so every figure is read from the read models each time).
+     */
     @GetMapping("/espace-client")
-    String customerArea(Principal principal, @RequestParam(name = "mois", required = false) String month,
-                        Model model) {
+    void customerArea(Principal principal, @RequestParam(name = "mois", required = false) String month,
+                      Model model, Locale locale, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         CustomerAreaPage page;
         try {
             page = assembler.assemble(principal.getName(), parseMonth(month));
@@ -42,7 +53,7 @@ class CustomerAreaController {
             page = assembler.assemble(principal.getName(), parseMonth(month));
         }
         model.addAttribute("page", page);
-        return "espace-client";
+        pages.write(principal.getName(), "espace-client", model.asMap(), locale, request, response);
     }
 
     /** A month asked for in the address, or {@code null} (the default month) when absent or not a month. */

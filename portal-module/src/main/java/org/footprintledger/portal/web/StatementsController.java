@@ -3,10 +3,11 @@ package org.footprintledger.portal.web;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementExplanation;
 import org.footprintledger.usage.api.UsageHistory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,10 +19,12 @@ class StatementsController {
 
     private final StatementReader statements;
     private final UsageHistory usage;
+    private final RenderedStatements json;
 
-    StatementsController(StatementReader statements, UsageHistory usage) {
+    StatementsController(StatementReader statements, UsageHistory usage, RenderedStatements json) {
         this.statements = statements;
         this.usage = usage;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}")
@@ -31,15 +34,17 @@ class StatementsController {
                 .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
     }
 
+    /** The JSON of the statements read, written once per value of the statements ({@link RenderedStatements}). */
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements")
-    List<MonthlyStatement> statements(@PathVariable String subscriberId, @RequestParam String from,
+    ResponseEntity<byte[]> statements(@PathVariable String subscriberId, @RequestParam String from,
                                       @RequestParam String to, @RequestParam(required = false) String asOf) {
         YearMonth first = parseMonth(from, "from");
         YearMonth last = parseMonth(to, "to");
         if (last.isBefore(first)) {
             throw new BadRequestException("to (" + to + ") is before from (" + from + ")", null, null);
         }
-        return statements.range(subscriberId, first, last, parseInstant(asOf));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(json.of(statements.range(subscriberId, first, last, parseInstant(asOf))));
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}/explanation")

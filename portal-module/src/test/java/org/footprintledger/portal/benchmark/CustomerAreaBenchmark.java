@@ -158,6 +158,11 @@ class CustomerAreaBenchmark {
                         page.p99Millis() / trivial.p99Millis(),
                         100 * api.requestsPerSecond() / trivial.requestsPerSecond());
             }
+            String ops = "Basic " + Base64.getEncoder().encodeToString("ops:ops".getBytes(StandardCharsets.UTF_8));
+            for (String cache : List.of("customer_area_pages", "statements_json")) {
+                System.out.printf("cache %s: %s hits, %s misses (whole run, warm-up views included)%n", cache,
+                        cacheGets(port, ops, cache, "hit"), cacheGets(port, ops, cache, "miss"));
+            }
             System.out.println();
 
             assertThat(imported.accepted()).isEqualTo(rows);
@@ -318,6 +323,12 @@ class CustomerAreaBenchmark {
         HttpCookie session = cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
         return "JSESSIONID=" + session.getValue();
+    }
+
+    private static String cacheGets(int port, String ops, String cache, String result) throws Exception {
+        Matcher value = Pattern.compile("\"value\":([0-9.E]+)").matcher(get(port, "/actuator/metrics/cache.gets?tag=cache:"
+                + cache + "&tag=result:" + result, "Authorization", ops).body());
+        return value.find() ? String.format("%,.0f", Double.parseDouble(value.group(1))) : "?";
     }
 
     private static HttpResponse<String> get(int port, String path, String header, String value) throws Exception {
