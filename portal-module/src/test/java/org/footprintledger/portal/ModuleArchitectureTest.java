@@ -67,6 +67,13 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void usage_speaks_to_the_ledger_through_its_port_never_through_axon() {
+        noClasses().that().resideInAPackage(ROOT + ".usage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..")
+                .check(classes);
+    }
+
+    @Test
     void the_usage_domain_is_free_of_spring_and_persistence() {
         noClasses().that().resideInAPackage(ROOT + ".usage.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(

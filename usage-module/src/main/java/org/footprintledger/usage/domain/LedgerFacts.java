@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.LineUsageFact;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 
@@ -39,11 +39,11 @@ public final class LedgerFacts {
         return facts.isEmpty();
     }
 
-    /** Commands in a stable order (by ledger and line) so that concurrent batches lock streams in the same order. */
-    public List<AccrueLineUsageCommand> toCommands(String batchId) {
+    /** The facts in a stable order (by ledger and line), so that concurrent batches lock in the same order. */
+    public List<LineUsageFact> toFacts() {
         return facts.values().stream()
-                .map(f -> AccrueLineUsageCommand.of(f.subscriberId, f.month, f.lineId, f.lineType, f.technology,
-                        f.bytes, f.records, f.estimatedRecords, batchId))
+                .map(f -> new LineUsageFact(f.subscriberId, f.month, f.lineId, f.lineType, f.technology,
+                        f.bytes, f.records, f.estimatedRecords))
                 .toList();
     }
 

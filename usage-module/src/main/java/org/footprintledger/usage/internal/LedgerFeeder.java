@@ -20,8 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.footprintledger.footprint.api.AccrueUsageBatchCommand;
+import org.footprintledger.footprint.api.UsageLedger;
 import org.footprintledger.footprint.api.ClosedMonths;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.usage.api.LedgerFeed;
@@ -39,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves facts from the outbox into the ledger: every waiting row of a line-month summed into one fact (so the facts of
- * many intake batches become one ledger event while the ledger is busy), sent as batch commands in the same
- * transaction that deletes their rows. One feeder at a time across all nodes (advisory lock); a chunk whose rows are
+ * many intake batches become one ledger event while the ledger is busy), handed to the ledger's {@link UsageLedger}
+ * port in the transaction that deletes their rows. One feeder at a time across all nodes (advisory lock); a chunk whose rows are
  * already gone is rolled back, so nothing is ever fed twice.
  */
 @Component
@@ -51,7 +50,7 @@ class LedgerFeeder implements LedgerFeed {
     private final LedgerOutbox outbox;
     private final ClosedMonths closedMonths;
     private final IntakeActivity intake;
-    private final CommandGateway commands;
+    private final UsageLedger ledger;
     private final TransactionTemplate transactions;
     private final int factsPerRound;
     private final int partitions;
@@ -65,7 +64,7 @@ class LedgerFeeder implements LedgerFeed {
     private final ParkedLedgers parked;
     private int failingRounds;
 
-    LedgerFeeder(LedgerOutbox outbox, ClosedMonths closedMonths, ParkedLedgers parked, CommandGateway commands,
+    LedgerFeeder(LedgerOutbox outbox, ClosedMonths closedMonths, ParkedLedgers parked, UsageLedger ledger,
                  TransactionTemplate transactions,
                  MeterRegistry metrics, IntakeActivity intake,
                  @Value("${footprint.ledger-feeder.facts-per-round:20000}") int factsPerRound,
@@ -81,7 +80,7 @@ class LedgerFeeder implements LedgerFeed {
         this.outbox = outbox;
         this.closedMonths = closedMonths;
         this.intake = intake;
-        this.commands = commands;
+        this.ledger = ledger;
         this.transactions = transactions;
         this.factsPerRound = factsPerRound;
         this.factsPerTransaction = factsPerTransaction;
@@ -194,7 +193,7 @@ class LedgerFeeder implements LedgerFeed {
      */
     private Round feedOneRound(int partition, LedgerOutbox.LineMonthKey after, List<String> months) {
         String feedId = UUID.randomUUID().toString();
-        List<LedgerOutbox.PendingFact> read = outbox.next(partition, partitions, after, factsPerRound, feedId,
+        List<LedgerOutbox.PendingFact> read = outbox.next(partition, partitions, after, factsPerRound,
                 months);
         LedgerOutbox.LineMonthKey resumeAfter =
                 read.size() < factsPerRound ? null : read.get(read.size() - 1).key();
@@ -272,9 +271,8 @@ class LedgerFeeder implements LedgerFeed {
                 return false;
             }
             for (int c = 0; c < facts.size(); c += factsPerCommand) {
-                commands.sendAndWait(new AccrueUsageBatchCommand(feedId, facts.subList(c,
-                        Math.min(facts.size(), c + factsPerCommand)).stream()
-                        .map(LedgerOutbox.PendingFact::fact).toList()));
+                ledger.accrue(feedId, facts.subList(c, Math.min(facts.size(), c + factsPerCommand)).stream()
+                        .map(LedgerOutbox.PendingFact::fact).toList());
             }
             return true;
         }));
@@ -313,7 +311,7 @@ class LedgerFeeder implements LedgerFeed {
             return Optional.empty();
         }
         String feedId = UUID.randomUUID().toString();
-        List<LedgerOutbox.PendingFact> facts = outbox.pendingOf(ledger.get(), feedId);
+        List<LedgerOutbox.PendingFact> facts = outbox.pendingOf(ledger.get());
         String problem = facts.stream().map(LedgerOutbox.PendingFact::problem).filter(Objects::nonNull).findFirst()
                 .orElse(null);
         if (problem == null) {

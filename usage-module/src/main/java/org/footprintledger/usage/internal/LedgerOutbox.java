@@ -10,7 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.LineUsageFact;
 import org.footprintledger.footprint.api.LineType;
 import org.footprintledger.footprint.api.Technology;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +30,8 @@ class LedgerOutbox {
         this.transactions = transactions;
     }
 
-    void append(List<AccrueLineUsageCommand> facts) {
+    /** Keeps the late usage of one intake batch until the feeder takes it into the ledger. */
+    void append(String batchId, List<LineUsageFact> facts) {
         if (facts.isEmpty()) {
             return;
         }
@@ -49,7 +50,7 @@ class LedgerOutbox {
                     ps.setArray(7, c.createArrayOf("bigint", facts.stream().map(f -> f.recordsDelta()).toArray()));
                     ps.setArray(8, c.createArrayOf("bigint",
                             facts.stream().map(f -> f.estimatedRecordsDelta()).toArray()));
-                    ps.setArray(9, c.createArrayOf("varchar", facts.stream().map(f -> f.sourceBatchId()).toArray()));
+                    ps.setArray(9, c.createArrayOf("varchar", facts.stream().map(f -> batchId).toArray()));
                 });
     }
 
@@ -59,7 +60,7 @@ class LedgerOutbox {
      * of all its waiting rows and the highest row id summed. A plain read on the outbox's index: intake batches
      * append beside it without waiting, and rows they add later have higher ids.
      */
-    List<PendingFact> next(int partition, int partitions, LineMonthKey after, int maxFacts, String feedId,
+    List<PendingFact> next(int partition, int partitions, LineMonthKey after, int maxFacts,
                            List<String> months) {
         List<PendingFact> pending = new ArrayList<>();
         String from = "WHERE mod(abs(hashtext(subscriber_id)), ?) = ? AND month = ANY(?::varchar[]) "
@@ -75,24 +76,24 @@ class LedgerOutbox {
             jdbc.execute("SET LOCAL enable_seqscan = off");
             jdbc.execute("SET LOCAL enable_sort = off");
             jdbc.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-            readNext(from, args, feedId, pending);
+            readNext(from, args, pending);
         });
         return pending;
     }
 
-    private void readNext(String from, Object[] args, String feedId, List<PendingFact> pending) {
+    private void readNext(String from, Object[] args, List<PendingFact> pending) {
         jdbc.query("SELECT subscriber_id, month, line_id, min(line_type), "
                 + "(array_agg(technology ORDER BY id DESC) FILTER (WHERE technology IS NOT NULL))[1], "
                 + "sum(bytes_delta), sum(records_delta), sum(estimated_delta), max(id), count(*) "
                 + "FROM usage_ledger_fact " + from
                 + "GROUP BY subscriber_id, month, line_id ORDER BY subscriber_id, month, line_id LIMIT ?",
                 rs -> {
-                    pending.add(pendingFact(rs, feedId));
+                    pending.add(pendingFact(rs));
                 }, args);
     }
 
     /** The facts waiting for one ledger (all its line-months), whatever its partition: a retry of a parked ledger. */
-    List<PendingFact> pendingOf(ParkedLedgers.Key ledger, String feedId) {
+    List<PendingFact> pendingOf(ParkedLedgers.Key ledger) {
         List<PendingFact> pending = new ArrayList<>();
         jdbc.query("SELECT subscriber_id, month, line_id, min(line_type), "
                 + "(array_agg(technology ORDER BY id DESC) FILTER (WHERE technology IS NOT NULL))[1], "
@@ -100,7 +101,7 @@ class LedgerOutbox {
                 + "FROM usage_ledger_fact WHERE subscriber_id = ? AND month = ? "
                 + "GROUP BY subscriber_id, month, line_id ORDER BY line_id",
                 rs -> {
-                    pending.add(pendingFact(rs, feedId));
+                    pending.add(pendingFact(rs));
                 }, ledger.subscriberId(), ledger.month());
         return pending;
     }
@@ -109,18 +110,18 @@ class LedgerOutbox {
      * One line-month's waiting rows summed; a sum that is no long (rows of an older release) or a row that names no
      * known line type or technology is a poison fact: no command, the problem instead.
      */
-    private static PendingFact pendingFact(ResultSet rs, String feedId) throws SQLException {
+    private static PendingFact pendingFact(ResultSet rs) throws SQLException {
         LineMonthKey key = new LineMonthKey(rs.getString(1), rs.getString(2), rs.getString(3));
         long maxRowId = rs.getLong(9);
         long rows = rs.getLong(10);
         try {
             String technology = rs.getString(5);
-            AccrueLineUsageCommand fact = AccrueLineUsageCommand.of(key.subscriberId(), YearMonth.parse(key.month()),
+            LineUsageFact fact = new LineUsageFact(key.subscriberId(), YearMonth.parse(key.month()),
                     key.lineId(), LineType.valueOf(rs.getString(4)),
                     technology == null ? null : Technology.fromCode(technology).orElseThrow(
                             () -> new IllegalArgumentException("unknown technology " + technology)),
                     exactLong(rs.getBigDecimal(6), "bytes"), exactLong(rs.getBigDecimal(7), "records"),
-                    exactLong(rs.getBigDecimal(8), "estimated records"), feedId);
+                    exactLong(rs.getBigDecimal(8), "estimated records"));
             return new PendingFact(fact, key, maxRowId, rows, null);
         } catch (IllegalArgumentException | DateTimeException e) {
             return new PendingFact(null, key, maxRowId, rows, "the waiting facts of line " + key.lineId()
@@ -155,7 +156,7 @@ class LedgerOutbox {
     }
 
     /** A line-month's waiting rows summed into a fact, or, for a poison fact, the problem instead of the fact. */
-    record PendingFact(AccrueLineUsageCommand fact, LineMonthKey key, long maxRowId, long rows, String problem) {
+    record PendingFact(LineUsageFact fact, LineMonthKey key, long maxRowId, long rows, String problem) {
 
         ParkedLedgers.Key ledger() {
             return new ParkedLedgers.Key(key.subscriberId(), key.month());

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.LineUsageFact;
 import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.LineMonthUsage;
 import org.footprintledger.footprint.api.LineType;
@@ -81,11 +81,11 @@ class LineMonthTotals implements CountedUsage {
      * in one statement that takes the rows in key order, and answers whether every total stays within the physical
      * maximum. When one does not, the caller must roll back and decide again with {@link #lockBytes} first.
      */
-    boolean addWithinTheMaximum(Collection<AccrueLineUsageCommand> facts) {
+    boolean addWithinTheMaximum(Collection<LineUsageFact> facts) {
         if (facts.isEmpty()) {
             return true;
         }
-        List<AccrueLineUsageCommand> rows = facts.stream()
+        List<LineUsageFact> rows = facts.stream()
                 .sorted(java.util.Comparator.comparing(f -> new LineMonth(f.lineId(), f.month()))).toList();
         List<Long> totals = jdbc.query("INSERT INTO usage_line_month AS t (line_id, month, subscriber_id, line_type, "
                 + "technology, bytes, records, estimated_records) SELECT d.l, d.m, d.s, d.y, d.t, d.b, d.r, d.e "
@@ -115,11 +115,11 @@ class LineMonthTotals implements CountedUsage {
     }
 
     /** Adds the batch's facts (one per line-month, deltas possibly negative) to rows this transaction locked. */
-    void add(Collection<AccrueLineUsageCommand> facts) {
+    void add(Collection<LineUsageFact> facts) {
         if (facts.isEmpty()) {
             return;
         }
-        List<AccrueLineUsageCommand> rows = List.copyOf(facts);
+        List<LineUsageFact> rows = List.copyOf(facts);
         jdbc.update("UPDATE usage_line_month t SET bytes = t.bytes + d.b, records = t.records + d.r, "
                 + "estimated_records = t.estimated_records + d.e, technology = COALESCE(d.t, t.technology), "
                 + "updated_at = now() FROM unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], "

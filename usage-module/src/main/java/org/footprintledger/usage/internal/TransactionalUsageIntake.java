@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.footprintledger.footprint.api.AccrueLineUsageCommand;
+import org.footprintledger.footprint.api.LineUsageFact;
 import org.footprintledger.footprint.api.ClosedMonths;
 import org.footprintledger.usage.api.IntakeFailedException;
 import org.footprintledger.usage.api.IntakeReport;
@@ -182,14 +182,14 @@ class TransactionalUsageIntake implements UsageIntake {
         IntakeRules.classifyAlreadyStored(alreadyStored, store.findByIds(
                 alreadyStored.stream().map(c -> c.record().recordId()).toList(),
                 IntakeRules.monthsAround(alreadyStored.stream().map(ValidationOutcome::record).toList())), outcome);
-        List<AccrueLineUsageCommand> lineMonthFacts = facts.toCommands(batchId);
+        List<LineUsageFact> lineMonthFacts = facts.toFacts();
         if (lockFirst) {
             lineMonthTotals.add(lineMonthFacts);
         } else if (!lineMonthTotals.addWithinTheMaximum(lineMonthFacts)) {
             throw new LineMonthsNeedLocking();
         }
         Set<YearMonth> closed = lineMonthFacts.isEmpty() ? Set.of() : closedMonths.recordedHoldingOffCloses();
-        outbox.append(lineMonthFacts.stream().filter(fact -> closed.contains(fact.month())).toList());
+        outbox.append(batchId, lineMonthFacts.stream().filter(fact -> closed.contains(fact.month())).toList());
         return outcome;
     }
 

@@ -135,7 +135,7 @@ class IntakeRulesTest {
         facts.subtract(target);
         facts.add(new UsageRecord("t2", "S1", "L1", LineType.MOBILE, null, target.usageDate(), 1, 0, false, "t"));
 
-        assertThat(facts.toCommands("batch")).extracting(f -> f.month().toString(), f -> f.bytesDelta(),
+        assertThat(facts.toFacts()).extracting(f -> f.month().toString(), f -> f.bytesDelta(),
                         f -> f.recordsDelta())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", -99L, 0L),
                         org.assertj.core.groups.Tuple.tuple("2026-11", 30L, 2L));
