@@ -138,7 +138,7 @@ class CrashDuringImportTest {
                 FootprintLedgerApplication.class.getName(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
+                "--spring.datasource.username=postgres", "--footprint.security.mode=demo",
                 "--footprint.demo-data.enabled=false",
                 "--footprint.import.spool-directory=" + spool)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

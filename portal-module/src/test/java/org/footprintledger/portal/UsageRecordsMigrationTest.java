@@ -67,7 +67,7 @@ class UsageRecordsMigrationTest {
 
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FootprintLedgerApplication.class)
                     .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                            "--server.port=0", "--footprint.demo-data.enabled=false",
+                            "--server.port=0", "--footprint.demo-data.enabled=false", "--footprint.security.mode=demo",
                             "--footprint.month-close.scheduled=false", "--footprint.retention.cron=-",
                             "--footprint.integrity.cron=-")) {
                 UsageIntake intake = app.getBean(UsageIntake.class);

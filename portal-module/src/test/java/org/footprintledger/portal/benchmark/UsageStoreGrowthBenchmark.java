@@ -156,7 +156,8 @@ class UsageStoreGrowthBenchmark {
 
     private static String[] appArguments(String jdbcUrl) {
         return new String[] {"--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-                "--server.port=0", "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false",
+                "--server.port=0", "--footprint.demo-data.enabled=false", "--footprint.security.mode=demo",
+                "--footprint.month-close.scheduled=false",
                 "--footprint.retention.cron=-", "--footprint.integrity.cron=-", "--spring.main.banner-mode=off"};
     }
 
