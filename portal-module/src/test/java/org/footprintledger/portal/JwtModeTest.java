@@ -46,6 +46,8 @@ class JwtModeTest {
                 "--footprint.embedded-db.directory=" + Files.createTempDirectory("footprint-jwt-db"),
                 "--footprint.security.mode=jwt",
                 "--footprint.demo-data.enabled=false",
+                "--footprint.security.jwt.issuer=https://idp.example.test",
+                "--footprint.security.jwt.audience=footprint-ledger",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
@@ -81,13 +83,35 @@ class JwtModeTest {
         assertThat(get("/actuator/prometheus", "Bearer " + forged)).isEqualTo(401);
     }
 
+    @Test
+    void a_token_without_expiry_for_another_audience_from_another_issuer_or_without_subject_is_refused_with_401()
+            throws Exception {
+        JWTClaimsSet valid = claims("ops-client", List.of("OPS"));
+        assertThat(get("/actuator/prometheus", "Bearer " + sign(valid, identityProviderKeys))).isEqualTo(200);
+
+        JWTClaimsSet noExpiry = new JWTClaimsSet.Builder(valid).expirationTime(null).build();
+        JWTClaimsSet expired = new JWTClaimsSet.Builder(valid)
+                .expirationTime(Date.from(Instant.now().minusSeconds(3600))).build();
+        JWTClaimsSet otherAudience = new JWTClaimsSet.Builder(valid).audience("another-service").build();
+        JWTClaimsSet otherIssuer = new JWTClaimsSet.Builder(valid).issuer("https://elsewhere.example.test").build();
+        JWTClaimsSet noSubject = new JWTClaimsSet.Builder(claims("alice", List.of("SUBSCRIBER"))).subject(null)
+                .build();
+
+        for (JWTClaimsSet refused : List.of(noExpiry, expired, otherAudience, otherIssuer)) {
+            assertThat(get("/actuator/prometheus", "Bearer " + sign(refused, identityProviderKeys)))
+                    .as(refused.toString()).isEqualTo(401);
+        }
+        assertThat(get("/api/v1/subscribers/alice/statements/2025-01", "Bearer " + sign(noSubject,
+                identityProviderKeys))).isEqualTo(401);
+    }
+
     private static String token(String subject, List<String> roles) throws Exception {
         return sign(claims(subject, roles), identityProviderKeys);
     }
 
     private static JWTClaimsSet claims(String subject, List<String> roles) {
         return new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+                .issuer("https://idp.example.test").audience("footprint-ledger").issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
     }
 
     private static String sign(JWTClaimsSet claims, KeyPair keys) throws Exception {
