@@ -106,10 +106,6 @@ class LedgerBatchHandler {
 
     private void prefetchAndRun(List<String> ledgerIds, LedgerWork work) throws Exception {
         eventStore.prefetch(ledgerIds);
-        try {
-            work.run(axon.repository(SubscriberMonthLedger.class));
-        } finally {
-            eventStore.forget();
-        }
+        work.run(axon.repository(SubscriberMonthLedger.class));
     }
 }
