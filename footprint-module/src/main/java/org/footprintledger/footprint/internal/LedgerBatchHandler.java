@@ -5,8 +5,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -32,14 +33,14 @@ import org.springframework.stereotype.Component;
 class LedgerBatchHandler {
 
     private final Configuration axon;
-    private final PrefetchingEventStorageEngine eventStore;
-    private final LedgerMonths months;
+    private final LedgerStreams streams;
+    private final LedgerIndex months;
     private final Clock clock;
+    private final boolean viaBus = Boolean.getBoolean("ledger.bench.bus");
 
-    LedgerBatchHandler(@Lazy Configuration axon, PrefetchingEventStorageEngine eventStore, LedgerMonths months,
-                       Clock clock) {
+    LedgerBatchHandler(@Lazy Configuration axon, LedgerStreams streams, LedgerIndex months, Clock clock) {
         this.axon = axon;
-        this.eventStore = eventStore;
+        this.streams = streams;
         this.months = months;
         this.clock = clock;
     }
@@ -47,22 +48,19 @@ class LedgerBatchHandler {
     @CommandHandler
     void handle(AccrueUsageBatchCommand batch) throws Exception {
         Map<YearMonth, FactorSet> closedMonths = months.closedMonthsHoldingOffCloses();
-        List<LedgerMonths.Stream> newStreams = new ArrayList<>();
-        prefetchAndRun(batch.facts().stream().map(AccrueLineUsageCommand::ledgerId).distinct().toList(), ledgers -> {
-            for (AccrueLineUsageCommand fact : batch.facts()) {
-                Aggregate<SubscriberMonthLedger> ledger = ledgers.loadOrCreate(fact.ledgerId(),
-                        SubscriberMonthLedger::new);
-                if (ledger.version() == null) {
-                    newStreams.add(new LedgerMonths.Stream(fact.subscriberId(), fact.month()));
-                }
-                ledger.execute(l -> l.handle(fact));
-                FactorSet closedWith = closedMonths.get(fact.month());
-                if (closedWith != null) {
-                    ledger.execute(l -> l.handle(CloseLedgerMonthCommand.of(fact.subscriberId(), fact.month(),
-                            closedWith, clock.instant())));
-                }
+        List<LedgerIndex.Stream> newStreams = new ArrayList<>();
+        Set<String> withoutStream = streams.prefetch(
+                batch.facts().stream().map(AccrueLineUsageCommand::ledgerId).distinct().toList());
+        for (AccrueLineUsageCommand fact : batch.facts()) {
+            if (withoutStream.remove(fact.ledgerId())) {
+                newStreams.add(new LedgerIndex.Stream(fact.subscriberId(), fact.month()));
             }
-        });
+            send(fact);
+            FactorSet closedWith = closedMonths.get(fact.month());
+            if (closedWith != null) {
+                send(CloseLedgerMonthCommand.of(fact.subscriberId(), fact.month(), closedWith, clock.instant()));
+            }
+        }
         months.index(newStreams);
     }
 
@@ -72,40 +70,50 @@ class LedgerBatchHandler {
      */
     @CommandHandler
     long handle(CloseLedgerMonthsCommand batch) throws Exception {
-        AtomicLong newlyClosed = new AtomicLong();
-        List<LedgerMonths.Stream> newStreams = new ArrayList<>();
-        prefetchAndRun(batch.ledgers().stream().map(CloseLedgerMonthCommand::ledgerId).toList(), ledgers -> {
-            for (CloseLedgerMonthCommand close : batch.ledgers()) {
-                Aggregate<SubscriberMonthLedger> ledger = ledgers.loadOrCreate(close.ledgerId(),
-                        SubscriberMonthLedger::new);
-                if (ledger.version() == null) {
-                    newStreams.add(new LedgerMonths.Stream(close.subscriberId(), close.month()));
-                }
-                if (ledger.invoke(l -> l.handle(close))) {
-                    newlyClosed.incrementAndGet();
-                }
+        long newlyClosed = 0;
+        List<LedgerIndex.Stream> newStreams = new ArrayList<>();
+        Set<String> withoutStream = streams.prefetch(
+                batch.ledgers().stream().map(CloseLedgerMonthCommand::ledgerId).toList());
+        for (CloseLedgerMonthCommand close : batch.ledgers()) {
+            if (withoutStream.remove(close.ledgerId())) {
+                newStreams.add(new LedgerIndex.Stream(close.subscriberId(), close.month()));
             }
-        });
+            if (Boolean.TRUE.equals(send(close))) {
+                newlyClosed++;
+            }
+        }
         months.index(newStreams);
-        return newlyClosed.get();
+        return newlyClosed;
     }
 
     /** Restates each ledger named (every one of them was closed: the month's close has completed). */
     @CommandHandler
     void handle(RestateLedgerMonthsCommand batch) throws Exception {
-        prefetchAndRun(batch.ledgers().stream().map(RestateLedgerMonthCommand::ledgerId).toList(), ledgers -> {
-            for (RestateLedgerMonthCommand restate : batch.ledgers()) {
-                ledgers.load(restate.ledgerId()).execute(ledger -> ledger.handle(restate));
-            }
-        });
+        streams.prefetch(batch.ledgers().stream().map(RestateLedgerMonthCommand::ledgerId).toList());
+        for (RestateLedgerMonthCommand restate : batch.ledgers()) {
+            send(restate);
+        }
     }
 
-    private interface LedgerWork {
-        void run(Repository<SubscriberMonthLedger> ledgers) throws Exception;
+    private Object send(Object command) throws Exception {
+        if (viaBus) {
+            return gateway().sendAndWait(command);
+        }
+        Repository<SubscriberMonthLedger> ledgers = axon.repository(SubscriberMonthLedger.class);
+        if (command instanceof AccrueLineUsageCommand fact) {
+            Aggregate<SubscriberMonthLedger> ledger = ledgers.loadOrCreate(fact.ledgerId(), SubscriberMonthLedger::new);
+            ledger.execute(l -> l.handle(fact));
+            return null;
+        }
+        if (command instanceof CloseLedgerMonthCommand close) {
+            return ledgers.loadOrCreate(close.ledgerId(), SubscriberMonthLedger::new).invoke(l -> l.handle(close));
+        }
+        RestateLedgerMonthCommand restate = (RestateLedgerMonthCommand) command;
+        ledgers.load(restate.ledgerId()).execute(l -> l.handle(restate));
+        return null;
     }
 
-    private void prefetchAndRun(List<String> ledgerIds, LedgerWork work) throws Exception {
-        eventStore.prefetch(ledgerIds);
-        work.run(axon.repository(SubscriberMonthLedger.class));
+    private CommandGateway gateway() {
+        return axon.commandGateway();
     }
 }

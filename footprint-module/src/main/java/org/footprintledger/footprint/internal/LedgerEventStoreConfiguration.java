@@ -55,10 +55,11 @@ class LedgerEventStoreConfiguration {
     /** In place of Axon's auto-configured event store (same settings), see {@link LedgerEventStore}. */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return new LedgerEventStore(EmbeddedEventStore.builder()
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class));
+        return Boolean.getBoolean("ledger.bench.stagedScan") ? builder.build() : new LedgerEventStore(builder);
     }
 
     /** The ledger's own reads of the event table, through the same upcaster chain as the engine's. */

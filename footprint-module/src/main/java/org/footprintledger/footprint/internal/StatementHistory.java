@@ -55,7 +55,7 @@ class StatementHistory {
         StatementFold fold = new StatementFold(subscriberId, month);
         eventStore.readEvents(LedgerIds.of(subscriberId, month)).asStream()
                 .filter(event -> !event.getTimestamp().isAfter(asOf))
-                .forEach(event -> fold.apply(event.getPayload(), event.getIdentifier()));
+                .forEach(event -> fold.apply(event.getPayload(), event.getIdentifier(), event.getTimestamp()));
         return fold;
     }
 
