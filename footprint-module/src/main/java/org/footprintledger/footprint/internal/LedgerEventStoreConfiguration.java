@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The ledger's event store: Axon's JDBC engine on {@code domain_event_entry}, whose {@code global_index} is a
  * {@code bigserial} drawn inside the INSERT, so two nodes never append into an old block of ids and a tracking
- * processor never skips an event (stack.md, trap 3); wrapped to read many ledger streams in one query for batches and
- * to append one transaction at a time; under Axon's embedded event store without its scan of staged events.
+ * processor never skips an event (stack.md, trap 3); wrapped to read many ledger streams in one query for batches
+ * (ADR 0005) and to append one transaction at a time (ADR 0006); under Axon's embedded event store without its scan
+ * of staged events (ADR 0007).
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerEventStoreConfiguration {
@@ -55,11 +56,10 @@ class LedgerEventStoreConfiguration {
     /** In place of Axon's auto-configured event store (same settings), see {@link LedgerEventStore}. */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+        return new LedgerEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class));
-        return Boolean.getBoolean("ledger.bench.stagedScan") ? builder.build() : new LedgerEventStore(builder);
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
 
     /** The ledger's own reads of the event table, through the same upcaster chain as the engine's. */

@@ -56,10 +56,6 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine, LedgerS
      */
     @Override
     public Set<String> prefetch(Collection<String> aggregateIds) {
-        if (Boolean.getBoolean("ledger.bench.noPrefetch")) {
-            return aggregateIds.stream().filter(id -> delegate.lastSequenceNumberFor(id).isEmpty())
-                    .collect(java.util.stream.Collectors.toSet());
-        }
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("streams are prefetched for a unit of work, and none is active");
         }
@@ -125,11 +121,11 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine, LedgerS
      * one after the other, in the order of the {@code global_index} values they drew. Without it, two month-close
      * workers appending 1 000 events each leave up to 1 000 gaps open in a tracking token that reads the newer batch
      * first, and every event read while they are open copies the token's gap set (and the next fetch lists every gap
-     * in its query). Appends outside a transaction take the lock for their statement only.
+     * in its query). Appends outside a transaction take the lock for their statement only (ADR 0006).
      */
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        if (!events.isEmpty() && !Boolean.getBoolean("ledger.bench.noAppendLock")) {
+        if (!events.isEmpty()) {
             takeAppendLock();
         }
         delegate.appendEvents(events);
