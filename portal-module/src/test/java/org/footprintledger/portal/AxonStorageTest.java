@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
 
-/** Axon on PostgreSQL done right: Flyway's tables, bytea everywhere, ids drawn inside the INSERT, explicit segments. */
+/**
+ * Axon on PostgreSQL done right: Flyway's tables, bytea everywhere, ids drawn inside the INSERT, explicit segments,
+ * tokens and dead letters in Axon's JDBC stores (no JPA, no Hibernate).
+ */
 class AxonStorageTest extends PortalIntegrationTest {
 
     @Autowired
@@ -30,7 +36,7 @@ class AxonStorageTest extends PortalIntegrationTest {
         List<String> byteaColumns = jdbc.queryForList("SELECT table_name || '.' || column_name FROM "
                 + "information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'", String.class);
         assertThat(byteaColumns).contains("domain_event_entry.payload", "domain_event_entry.meta_data",
-                "token_entry.token", "dead_letter_entry.payload", "saga_entry.serialized_saga");
+                "token_entry.token", "dead_letter_entry.payload");
     }
 
     @Test
@@ -46,8 +52,17 @@ class AxonStorageTest extends PortalIntegrationTest {
                 "SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class);
         assertThat(migrated).anyMatch(s -> s.contains("axon_event_store"))
                 .anyMatch(s -> s.contains("axon_jpa_entities"))
+                .anyMatch(s -> s.contains("axon_jdbc_stores"))
                 .anyMatch(s -> s.contains("usage_records"))
                 .anyMatch(s -> s.contains("statement_lines"));
+    }
+
+    @Test
+    void tokens_and_dead_letters_are_in_axons_jdbc_stores_and_no_jpa_is_on_the_classpath() {
+        assertThat(processing.tokenStore("ledger")).isInstanceOf(JdbcTokenStore.class);
+        assertThat(processing.deadLetterQueue("ledger")).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        assertThat(ClassUtils.isPresent("org.hibernate.Session", getClass().getClassLoader())).isFalse();
+        assertThat(ClassUtils.isPresent("jakarta.persistence.EntityManager", getClass().getClassLoader())).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.footprintledger.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -11,6 +12,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.zip.GZIPInputStream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +42,25 @@ import tools.jackson.databind.json.JsonMapper;
 class MigrationFromReleaseTest {
 
     private static final String RELEASE = "/release-18a3396/";
+    /** The ledger processor's token in the dump: every one of its 249 events was projected. */
+    private static final long RELEASE_TOKEN_INDEX = 249;
+    private static final String PARKED_EVENT = "8cebd5b7-77aa-4f77-b7be-ecb7bca53cd7";
+    /**
+     * A dead letter as the release's JPA queue wrote it: one of the dump's accrual events (its payload, meta data and
+     * the processor's token, all in the release's default-typed JSON; empty diagnostics), times as timestamps.
+     */
+    private static final String PARK_AN_EVENT_AS_THE_RELEASE_DID = "INSERT INTO public.dead_letter_entry (dead_letter_id, "
+            + "processing_group, sequence_identifier, sequence_index, message_type, event_identifier, time_stamp, "
+            + "payload_type, payload_revision, payload, meta_data, type, aggregate_identifier, sequence_number, "
+            + "token_type, token, enqueued_at, last_touched, processing_started, cause_type, cause_message, diagnostics) "
+            + "SELECT 'parked-1', 'ledger', e.aggregate_identifier, 0, "
+            + "'org.axonframework.eventhandling.GenericTrackedDomainEventMessage', e.event_identifier, e.time_stamp, "
+            + "e.payload_type, e.payload_revision, e.payload, e.meta_data, e.type, e.aggregate_identifier, "
+            + "e.sequence_number, t.token_type, t.token, TIMESTAMPTZ '2026-12-01 19:50:01.234+00', "
+            + "TIMESTAMPTZ '2026-12-01 19:50:01.234+00', NULL, 'java.lang.IllegalStateException', 'parked by a test', "
+            + "convert_to('{}', 'UTF8') "
+            + "FROM public.domain_event_entry e, public.token_entry t WHERE e.event_identifier = '" + PARKED_EVENT + "' "
+            + "AND t.processor_name = 'ledger' AND t.segment = 0";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static ConfigurableApplicationContext app;
     private static ApiClient auditor;
@@ -41,6 +73,7 @@ class MigrationFromReleaseTest {
              Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(withoutClientCommands(resource("database.sql.gz")));
+            statement.execute(PARK_AN_EVENT_AS_THE_RELEASE_DID);
         }
         app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run("--server.port=0",
                 "--footprint.embedded-db.directory=" + directory, "--footprint.embedded-db.durable=false",
@@ -87,6 +120,41 @@ class MigrationFromReleaseTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM usage_ledger_fact WHERE month = '2026-12'", Long.class))
                 .as("no fact of an open month waits for the ledger: the close states the month")
                 .isZero();
+    }
+
+    @Test
+    void the_ledger_processor_carries_on_from_the_release_token_and_projects_nothing_twice() {
+        StreamingEventProcessor ledger = app.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("ledger", StreamingEventProcessor.class).orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger.processingStatus().values().stream()
+                .anyMatch(status -> status.isCaughtUp()));
+        long position = ledger.processingStatus().values().stream().mapToLong(status ->
+                status.getCurrentPosition().orElseThrow()).max().orElseThrow();
+        assertThat(position).as("the token read back at the release's position").isEqualTo(RELEASE_TOKEN_INDEX);
+        double ingested = app.getBean(MeterRegistry.class).find("eventProcessor.ingestedCounter")
+                .tag("processorName", "ledger").counters().stream().mapToDouble(Counter::count).sum();
+        assertThat(ingested).as("events the ledger projection handled again after the upgrade").isZero();
+        String token = app.getBean(JdbcTemplate.class).queryForObject("SELECT convert_from(token, 'UTF8') FROM "
+                + "token_entry WHERE processor_name = 'ledger' AND segment = 0", String.class);
+        assertThat(token).as("stored without default typing").doesNotContain("java.util");
+    }
+
+    @Test
+    void a_dead_letter_parked_by_the_release_is_read_by_the_jdbc_queue() {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = app.getBean(EventProcessingConfiguration.class)
+                .deadLetterQueue("ledger").orElseThrow();
+        List<DeadLetter<? extends EventMessage<?>>> parked = new ArrayList<>();
+        queue.deadLetters().forEach(sequence -> sequence.forEach(parked::add));
+
+        assertThat(parked).hasSize(1);
+        DeadLetter<? extends EventMessage<?>> letter = parked.get(0);
+        assertThat(letter.message().getIdentifier()).isEqualTo(PARKED_EVENT);
+        assertThat(letter.message().getPayload()).isInstanceOfSatisfying(LineUsageAccruedEvent.class, event -> {
+            assertThat(event.lineId()).isEqualTo("S0000000-F1");
+            assertThat(event.hashMatchesContent()).isTrue();
+        });
+        assertThat(letter.enqueuedAt()).isEqualTo(Instant.parse("2026-12-01T19:50:01.234Z"));
+        assertThat(letter.cause()).get().extracting(cause -> cause.message()).isEqualTo("parked by a test");
     }
 
     /** The contract's fields of each month and line; fields added since may come beside them. */

@@ -1,12 +1,26 @@
 package org.footprintledger.portal;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.function.Predicate;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The module boundaries are executable: a module may use another module's {@code api} package and nothing else of
- * it; the ledger's domain knows neither Spring nor persistence.
+ * it; the ledger knows none of the other modules, content knows no Axon; no two packages depend on each other; the
+ * ledger's domain knows neither Spring nor persistence; messages are named for what they are (commands
+ * {@code VerbNounCommand}, events {@code NounVerbedEvent}, queries {@code FetchXxxQuery}) and every event is a record
+ * with a {@code @Revision}.
  */
 class ModuleArchitectureTest {
 
@@ -46,6 +63,78 @@ class ModuleArchitectureTest {
                                                 .resideInAPackage(ROOT + "." + to + ".api.."))))
                 .allowEmptyShould(true);
         rule.check(classes);
+    }
+
+    @Test
+    void the_ledger_knows_none_of_the_other_modules() {
+        noClasses().that().resideInAPackage(ROOT + ".footprint..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".usage..", ROOT + ".content..",
+                        ROOT + ".portal..")
+                .check(classes);
+    }
+
+    @Test
+    void content_knows_no_axon() {
+        noClasses().that().resideInAPackage(ROOT + ".content..")
+                .should().dependOnClassesThat().resideInAPackage("org.axonframework..")
+                .check(classes);
+    }
+
+    @Test
+    void no_two_packages_depend_on_each_other() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void every_event_is_a_record_with_a_revision_named_noun_verbed_event() {
+        ArchCondition<JavaMethod> condition = firstParameterIs("a record with @Revision named NounVerbedEvent",
+                type -> type.isRecord() && type.isAnnotatedWith(Revision.class)
+                        && type.getSimpleName().matches(EVENT_NAME));
+        methods().that().areAnnotatedWith(EventHandler.class).or().areAnnotatedWith(EventSourcingHandler.class)
+                .and().areDeclaredInClassesThat().resideInAPackage(ROOT + "..")
+                .should(condition).check(classes);
+        classes().that().haveSimpleNameEndingWith("Event").and().resideInAPackage(ROOT + "..")
+                .should().haveNameMatching(".*\\." + EVENT_NAME).andShould().beRecords()
+                .andShould().beAnnotatedWith(Revision.class).check(classes);
+    }
+
+    @Test
+    void commands_are_named_verb_noun_command() {
+        methods().that().areAnnotatedWith(CommandHandler.class)
+                .and().areDeclaredInClassesThat().resideInAPackage(ROOT + "..")
+                .should(firstParameterIs("named VerbNounCommand", type -> type.getSimpleName().matches(COMMAND_NAME)))
+                .check(classes);
+        classes().that().haveSimpleNameEndingWith("Command").and().resideInAPackage(ROOT + "..")
+                .should().haveNameMatching(".*\\." + COMMAND_NAME).check(classes);
+    }
+
+    @Test
+    void queries_are_named_fetch_xxx_query() {
+        methods().that().areAnnotatedWith(QueryHandler.class)
+                .and().areDeclaredInClassesThat().resideInAPackage(ROOT + "..")
+                .should(firstParameterIs("named FetchXxxQuery", type -> type.getSimpleName().matches(QUERY_NAME)))
+                .check(classes);
+        classes().that().haveSimpleNameEndingWith("Query").and().resideInAPackage(ROOT + "..")
+                .should().haveNameMatching(".*\\." + QUERY_NAME).check(classes);
+    }
+
+    private static final String COMMAND_NAME = "[A-Z][a-z]+([A-Z][a-z0-9]*)+Command";
+    private static final String EVENT_NAME = "([A-Z][a-z0-9]*)+[A-Z][a-z]*edEvent";
+    private static final String QUERY_NAME = "Fetch([A-Z][a-z0-9]*)+Query";
+
+    /** A handler method whose first parameter, the message's payload, is a class that {@code expected} holds for. */
+    private static ArchCondition<JavaMethod> firstParameterIs(String description, Predicate<JavaClass> expected) {
+        return new ArchCondition<>("take as payload a class " + description) {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                List<JavaClass> parameters = method.getRawParameterTypes();
+                if (parameters.isEmpty() || !expected.test(parameters.get(0))) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes "
+                            + (parameters.isEmpty() ? "no payload" : parameters.get(0).getName())
+                            + ", not a class " + description));
+                }
+            }
+        };
     }
 
     @Test

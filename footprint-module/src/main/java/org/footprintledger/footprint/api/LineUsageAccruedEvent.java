@@ -5,9 +5,9 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A usage fact entered the ledger; the line's totals after it are carried so a reader needs no arithmetic. Revision 2
- * added the chain hashes.
+ * added the chain hashes; revision 3 is the same content stored without type wrappers (DefaultTypingUpcaster).
  */
-@Revision("2")
+@Revision("3")
 public record LineUsageAccruedEvent(
         String ledgerId,
         String subscriberId,

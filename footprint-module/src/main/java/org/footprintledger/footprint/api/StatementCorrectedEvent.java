@@ -7,9 +7,9 @@ import org.axonframework.serialization.Revision;
 /**
  * A figure of an issued statement changed: late usage, re-rated records, or a restatement under another factor set.
  * The statement keeps the figures it showed before ({@code from}, {@code null} for a line it did not show yet) beside
- * the new ones ({@code to}).
+ * the new ones ({@code to}). Revision 2: the same content stored without type wrappers.
  */
-@Revision("1")
+@Revision("2")
 public record StatementCorrectedEvent(
         String ledgerId,
         String subscriberId,

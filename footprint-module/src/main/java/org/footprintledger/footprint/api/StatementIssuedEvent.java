@@ -8,8 +8,9 @@ import org.axonframework.serialization.Revision;
 /**
  * The month was closed: the statement of every line with usage is issued with its figures and the whole factor set
  * used, so the figure can be reproduced from this event alone. From here on, figures change only by correction.
+ * Revision 2: the same content stored without type wrappers.
  */
-@Revision("1")
+@Revision("2")
 public record StatementIssuedEvent(
         String ledgerId,
         String subscriberId,

@@ -2,22 +2,22 @@ package org.footprintledger.footprint.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
 import org.footprintledger.footprint.api.FactorSet;
-import org.footprintledger.footprint.api.LedgerChain;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LineMonthUsage;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
@@ -36,12 +36,8 @@ public class SubscriberMonthLedger {
 
     @AggregateIdentifier
     private String ledgerId;
-    private String subscriberId;
-    private YearMonth month;
-    private final Map<String, LineTotals> lines = new TreeMap<>();
-    private final Map<String, StatementFigures> shown = new TreeMap<>();
-    private FactorSet statementFactorSet;
-    private String lastHash = LedgerChain.GENESIS;
+    /** Everything the ledger knows, folded from its events: the same fold the statements are read from. */
+    private final StatementFold ledger = new StatementFold();
 
     public SubscriberMonthLedger() {
         // an empty ledger, filled by its events (Axon) or by its first fact
@@ -51,7 +47,7 @@ public class SubscriberMonthLedger {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AccrueLineUsageCommand command) {
         requireCoherentIdentity(command.ledgerId(), command.subscriberId(), command.month());
-        LineTotals current = lines.getOrDefault(command.lineId(), LineTotals.empty(command.lineType()));
+        LineTotals current = ledger.totalsOf(command.lineId()).orElse(LineTotals.empty(command.lineType()));
         if (current.lineType() != command.lineType()) {
             throw new LineTypeConflictException(command.lineId(), current.lineType(), command.lineType());
         }
@@ -67,10 +63,10 @@ public class SubscriberMonthLedger {
         LineUsageAccruedEvent accrued = new LineUsageAccruedEvent(command.ledgerId(), command.subscriberId(),
                 command.month(), command.lineId(), command.lineType(), command.technology(), command.bytesDelta(),
                 command.recordsDelta(), command.estimatedRecordsDelta(), next.bytes(), next.records(),
-                next.estimatedRecords(), command.sourceBatchId(), lastHash, null);
+                next.estimatedRecords(), command.sourceBatchId(), ledger.lastHash(), null);
         apply(accrued.linked());
-        if (isClosed()) {
-            correctIfChanged(command.lineId(), statementFactorSet, LateUsage.reasonFor(command.recordsDelta()));
+        if (ledger.closed()) {
+            correctIfChanged(command, ledger.statementFactorSet(), LateUsage.reasonFor(command.recordsDelta()));
         }
     }
 
@@ -82,7 +78,7 @@ public class SubscriberMonthLedger {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(CloseLedgerMonthCommand command) {
         requireCoherentIdentity(command.ledgerId(), command.subscriberId(), command.month());
-        if (isClosed()) {
+        if (ledger.closed()) {
             return false;
         }
         List<StatementFigures> figures = new ArrayList<>();
@@ -95,14 +91,15 @@ public class SubscriberMonthLedger {
                 }
             }
         } else {
-            lines.forEach((lineId, totals) -> {
+            ledger.totals().forEach((lineId, totals) -> {
                 if (totals.records() > 0) {
                     figures.add(totals.figures(lineId, command.factorSet()));
                 }
             });
         }
         StatementIssuedEvent issued = new StatementIssuedEvent(command.ledgerId(), command.subscriberId(),
-                command.month(), command.closedAt(), command.factorSet(), List.copyOf(figures), lastHash, null);
+                command.month(), command.closedAt(), command.factorSet(), List.copyOf(figures), ledger.lastHash(),
+                null);
         apply(issued.linked());
         return true;
     }
@@ -110,36 +107,34 @@ public class SubscriberMonthLedger {
     @CommandHandler
     public void handle(RestateLedgerMonthCommand command) {
         requireCoherentIdentity(command.ledgerId(), command.subscriberId(), command.month());
-        if (!isClosed()) {
+        if (!ledger.closed()) {
             throw new MonthNotClosedException(command.ledgerId());
         }
         if (command.reason() == null || command.reason().isBlank()) {
             throw new IllegalArgumentException("a restatement needs a reason");
         }
-        boolean newSet = !command.factorSet().canonical().equals(statementFactorSet.canonical());
-        for (String lineId : List.copyOf(shown.keySet())) {
-            StatementFigures before = shown.get(lineId);
-            StatementFigures after = lines.get(lineId).figures(lineId, command.factorSet());
+        boolean newSet = !command.factorSet().canonical().equals(ledger.statementFactorSet().canonical());
+        for (String lineId : ledger.shownLineIds()) {
+            StatementFigures before = ledger.shownOf(lineId);
+            StatementFigures after = ledger.totalsOf(lineId).orElseThrow().figures(lineId, command.factorSet());
             if (newSet || !after.equals(before)) {
-                apply(new StatementCorrectedEvent(ledgerId, subscriberId, month, command.restatedAt(),
-                        command.reason(), command.factorSet(), before, after, lastHash, null).linked());
+                apply(new StatementCorrectedEvent(ledgerId, command.subscriberId(), command.month(),
+                        command.restatedAt(), command.reason(), command.factorSet(), before, after, ledger.lastHash(),
+                        null).linked());
             }
         }
     }
 
-    private void correctIfChanged(String lineId, FactorSet factorSet, String reason) {
-        StatementFigures before = shown.get(lineId);
-        StatementFigures after = lines.get(lineId).figures(lineId, factorSet);
+    private void correctIfChanged(AccrueLineUsageCommand command, FactorSet factorSet, String reason) {
+        String lineId = command.lineId();
+        StatementFigures before = ledger.shownOf(lineId);
+        StatementFigures after = ledger.totalsOf(lineId).orElseThrow().figures(lineId, factorSet);
         if (after.equals(before) || (before == null && after.records() == 0)) {
             return;
         }
-        apply(new StatementCorrectedEvent(ledgerId, subscriberId, month,
+        apply(new StatementCorrectedEvent(ledgerId, command.subscriberId(), command.month(),
                 GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS), reason, factorSet, before, after,
-                lastHash, null).linked());
-    }
-
-    private boolean isClosed() {
-        return statementFactorSet != null;
+                ledger.lastHash(), null).linked());
     }
 
     private void requireCoherentIdentity(String commandLedgerId, String commandSubscriberId, YearMonth commandMonth) {
@@ -147,43 +142,25 @@ public class SubscriberMonthLedger {
             throw new IllegalArgumentException("ledger id " + commandLedgerId + " does not match subscriber "
                     + commandSubscriberId + " and month " + commandMonth);
         }
-        if (subscriberId != null && !subscriberId.equals(commandSubscriberId)) {
-            throw new IllegalStateException("ledger " + ledgerId + " belongs to subscriber " + subscriberId);
+        if (ledger.subscriberId() != null && !ledger.subscriberId().equals(commandSubscriberId)) {
+            throw new IllegalStateException("ledger " + ledgerId + " belongs to subscriber " + ledger.subscriberId());
         }
     }
 
     @EventSourcingHandler
-    void on(LineUsageAccruedEvent event) {
+    void on(LineUsageAccruedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         ledgerId = event.ledgerId();
-        subscriberId = event.subscriberId();
-        month = event.month();
-        lines.put(event.lineId(), LineTotals.after(event, lines.get(event.lineId())));
-        remember(event.hash());
+        ledger.apply(event, eventId, at);
     }
 
     @EventSourcingHandler
-    void on(StatementIssuedEvent event) {
+    void on(StatementIssuedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         ledgerId = event.ledgerId();
-        subscriberId = event.subscriberId();
-        month = event.month();
-        statementFactorSet = event.factorSet();
-        event.lines().forEach(line -> {
-            shown.put(line.lineId(), line);
-            lines.put(line.lineId(), LineTotals.stated(line));
-        });
-        remember(event.hash());
+        ledger.apply(event, eventId, at);
     }
 
     @EventSourcingHandler
-    void on(StatementCorrectedEvent event) {
-        statementFactorSet = event.factorSet();
-        shown.put(event.to().lineId(), event.to());
-        remember(event.hash());
-    }
-
-    private void remember(String hash) {
-        if (hash != null) {
-            lastHash = hash;
-        }
+    void on(StatementCorrectedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        ledger.apply(event, eventId, at);
     }
 }

@@ -9,14 +9,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import java.util.stream.Stream;
 import org.footprintledger.footprint.api.LedgerChain;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerIntegrity;
+import org.footprintledger.footprint.domain.SubscriberMonthLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies every ledger stream as stored: each event's hash must match its content and its link must match the previous
- * event's hash (the first event links to the genesis hash). Streams are read in order with a cursor, never held whole.
+ * event's hash (the first event links to the genesis hash). Streams are read in order with a cursor, never held whole;
+ * each event is read as every other read of the ledger reads it, through the upcaster chain ({@link StoredEvents}).
  */
 @Component
 class ChainVerifier implements LedgerIntegrity {
@@ -33,15 +33,15 @@ class ChainVerifier implements LedgerIntegrity {
 
     private final JdbcTemplate cursor;
     private final TransactionTemplate transactions;
-    private final Serializer serializer;
+    private final StoredEvents storedEvents;
     private final AtomicLong lastBrokenCount = new AtomicLong();
 
-    ChainVerifier(DataSource dataSource, TransactionTemplate transactions,
-                  @Qualifier("eventSerializer") Serializer serializer, MeterRegistry metrics) {
+    ChainVerifier(DataSource dataSource, TransactionTemplate transactions, StoredEvents storedEvents,
+                  MeterRegistry metrics) {
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(1000);
         this.transactions = transactions;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
         Gauge.builder("ledger.integrity.broken", lastBrokenCount, AtomicLong::get)
                 .description("Subscribers with a broken ledger chain at the last integrity check").register(metrics);
     }
@@ -55,13 +55,12 @@ class ChainVerifier implements LedgerIntegrity {
     @Override
     public IntegrityReport verify() {
         Walk walk = new Walk();
-        transactions.executeWithoutResult(tx -> cursor.query("SELECT aggregate_identifier, sequence_number, "
-                + "event_identifier, payload_type, payload_revision, payload FROM domain_event_entry "
-                + "WHERE type = 'SubscriberMonthLedger' ORDER BY aggregate_identifier, sequence_number", rs -> {
-                    SimpleSerializedObject<byte[]> payload = new SimpleSerializedObject<>(rs.getBytes(6),
-                            byte[].class, rs.getString(4), rs.getString(5));
-                    walk.next(rs.getString(1), rs.getLong(2), rs.getString(3), () -> serializer.deserialize(payload));
-                }));
+        transactions.executeWithoutResult(tx -> cursor.query("SELECT " + StoredEvents.COLUMNS
+                + " FROM domain_event_entry WHERE type = ? ORDER BY aggregate_identifier, sequence_number", rs -> {
+                    var stored = StoredEvents.row(rs);
+                    walk.next(stored.getAggregateIdentifier(), stored.getSequenceNumber(), stored.getEventIdentifier(),
+                            () -> storedEvents.messages(Stream.of(stored)).next().getPayload());
+                }, SubscriberMonthLedger.class.getSimpleName()));
         lastBrokenCount.set(walk.broken.size());
         if (walk.broken.isEmpty()) {
             log.info("ledger integrity: {} streams, {} events, every chain intact", walk.streams, walk.events);

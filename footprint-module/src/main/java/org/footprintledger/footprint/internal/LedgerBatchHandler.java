@@ -5,10 +5,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.AccrueUsageBatchCommand;
@@ -22,24 +21,25 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies batches to many ledgers in one unit of work. Each ledger is loaded once per unit of work (Axon keeps it for
- * the rest of the batch, its stream read with the others in one query), and its own command handler decides, so the
- * rules are the same as one by one. A stream created here is entered in the month index in the same transaction; a
- * fact reaching a month already closed closes its ledger at once (a new ledger is issued its statement; an issued one
- * gets a correction).
+ * Applies batches to many ledgers in one unit of work. Each ledger is loaded once per unit of work through Axon's
+ * repository (Axon keeps it for the rest of the batch, its stream read with the others in one query), and the
+ * ledger's own command handler decides, called on the loaded aggregate: the same method the fixture tests and a
+ * single command reach, so the rules are the same as one by one. The commands do not travel the command bus one by
+ * one: measured, that cost 61 % more CPU per line-month and halved the close rate (ADR 0008). A stream created here
+ * is entered in the month index in the same transaction; a fact reaching a month already closed closes its ledger at
+ * once (a new ledger is issued its statement; an issued one gets a correction).
  */
 @Component
 class LedgerBatchHandler {
 
     private final Configuration axon;
-    private final PrefetchingEventStorageEngine eventStore;
-    private final LedgerMonths months;
+    private final LedgerStreams streams;
+    private final LedgerIndex months;
     private final Clock clock;
 
-    LedgerBatchHandler(@Lazy Configuration axon, PrefetchingEventStorageEngine eventStore, LedgerMonths months,
-                       Clock clock) {
+    LedgerBatchHandler(@Lazy Configuration axon, LedgerStreams streams, LedgerIndex months, Clock clock) {
         this.axon = axon;
-        this.eventStore = eventStore;
+        this.streams = streams;
         this.months = months;
         this.clock = clock;
     }
@@ -47,22 +47,19 @@ class LedgerBatchHandler {
     @CommandHandler
     void handle(AccrueUsageBatchCommand batch) throws Exception {
         Map<YearMonth, FactorSet> closedMonths = months.closedMonthsHoldingOffCloses();
-        List<LedgerMonths.Stream> newStreams = new ArrayList<>();
-        prefetchAndRun(batch.facts().stream().map(AccrueLineUsageCommand::ledgerId).distinct().toList(), ledgers -> {
-            for (AccrueLineUsageCommand fact : batch.facts()) {
-                Aggregate<SubscriberMonthLedger> ledger = ledgers.loadOrCreate(fact.ledgerId(),
-                        SubscriberMonthLedger::new);
-                if (ledger.version() == null) {
-                    newStreams.add(new LedgerMonths.Stream(fact.subscriberId(), fact.month()));
-                }
-                ledger.execute(l -> l.handle(fact));
-                FactorSet closedWith = closedMonths.get(fact.month());
-                if (closedWith != null) {
-                    ledger.execute(l -> l.handle(CloseLedgerMonthCommand.of(fact.subscriberId(), fact.month(),
-                            closedWith, clock.instant())));
-                }
+        List<LedgerIndex.Stream> newStreams = new ArrayList<>();
+        Set<String> withoutStream = streams.prefetch(
+                batch.facts().stream().map(AccrueLineUsageCommand::ledgerId).distinct().toList());
+        for (AccrueLineUsageCommand fact : batch.facts()) {
+            if (withoutStream.remove(fact.ledgerId())) {
+                newStreams.add(new LedgerIndex.Stream(fact.subscriberId(), fact.month()));
             }
-        });
+            send(fact);
+            FactorSet closedWith = closedMonths.get(fact.month());
+            if (closedWith != null) {
+                send(CloseLedgerMonthCommand.of(fact.subscriberId(), fact.month(), closedWith, clock.instant()));
+            }
+        }
         months.index(newStreams);
     }
 
@@ -72,44 +69,46 @@ class LedgerBatchHandler {
      */
     @CommandHandler
     long handle(CloseLedgerMonthsCommand batch) throws Exception {
-        AtomicLong newlyClosed = new AtomicLong();
-        List<LedgerMonths.Stream> newStreams = new ArrayList<>();
-        prefetchAndRun(batch.ledgers().stream().map(CloseLedgerMonthCommand::ledgerId).toList(), ledgers -> {
-            for (CloseLedgerMonthCommand close : batch.ledgers()) {
-                Aggregate<SubscriberMonthLedger> ledger = ledgers.loadOrCreate(close.ledgerId(),
-                        SubscriberMonthLedger::new);
-                if (ledger.version() == null) {
-                    newStreams.add(new LedgerMonths.Stream(close.subscriberId(), close.month()));
-                }
-                if (ledger.invoke(l -> l.handle(close))) {
-                    newlyClosed.incrementAndGet();
-                }
+        long newlyClosed = 0;
+        List<LedgerIndex.Stream> newStreams = new ArrayList<>();
+        Set<String> withoutStream = streams.prefetch(
+                batch.ledgers().stream().map(CloseLedgerMonthCommand::ledgerId).toList());
+        for (CloseLedgerMonthCommand close : batch.ledgers()) {
+            if (withoutStream.remove(close.ledgerId())) {
+                newStreams.add(new LedgerIndex.Stream(close.subscriberId(), close.month()));
             }
-        });
+            if (send(close)) {
+                newlyClosed++;
+            }
+        }
         months.index(newStreams);
-        return newlyClosed.get();
+        return newlyClosed;
     }
 
     /** Restates each ledger named (every one of them was closed: the month's close has completed). */
     @CommandHandler
     void handle(RestateLedgerMonthsCommand batch) throws Exception {
-        prefetchAndRun(batch.ledgers().stream().map(RestateLedgerMonthCommand::ledgerId).toList(), ledgers -> {
-            for (RestateLedgerMonthCommand restate : batch.ledgers()) {
-                ledgers.load(restate.ledgerId()).execute(ledger -> ledger.handle(restate));
-            }
-        });
-    }
-
-    private interface LedgerWork {
-        void run(Repository<SubscriberMonthLedger> ledgers) throws Exception;
-    }
-
-    private void prefetchAndRun(List<String> ledgerIds, LedgerWork work) throws Exception {
-        eventStore.prefetch(ledgerIds);
-        try {
-            work.run(axon.repository(SubscriberMonthLedger.class));
-        } finally {
-            eventStore.forget();
+        streams.prefetch(batch.ledgers().stream().map(RestateLedgerMonthCommand::ledgerId).toList());
+        for (RestateLedgerMonthCommand restate : batch.ledgers()) {
+            send(restate);
         }
+    }
+
+    private Repository<SubscriberMonthLedger> ledgers() {
+        return axon.repository(SubscriberMonthLedger.class);
+    }
+
+    private void send(AccrueLineUsageCommand fact) throws Exception {
+        ledgers().loadOrCreate(fact.ledgerId(), SubscriberMonthLedger::new).execute(ledger -> ledger.handle(fact));
+    }
+
+    /** Answers whether this closed the month (false when it was already). */
+    private boolean send(CloseLedgerMonthCommand close) throws Exception {
+        return ledgers().loadOrCreate(close.ledgerId(), SubscriberMonthLedger::new)
+                .invoke(ledger -> ledger.handle(close));
+    }
+
+    private void send(RestateLedgerMonthCommand restate) {
+        ledgers().load(restate.ledgerId()).execute(ledger -> ledger.handle(restate));
     }
 }

@@ -13,7 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * <p>The scan can only find something for an aggregate already changed in this unit of work, and Axon's repositories,
  * through which every aggregate here is loaded, never read such an aggregate again: the first load of a unit of work
  * keeps it among the unit of work's managed aggregates and later loads are served from there. {@code
- * LedgerEventStoreTest} changes the same ledger in two commands of one unit of work.
+ * LedgerEventStoreTest} changes the same ledger in two commands of one unit of work. Measured in ADR 0007.
  */
 final class LedgerEventStore extends EmbeddedEventStore {
 

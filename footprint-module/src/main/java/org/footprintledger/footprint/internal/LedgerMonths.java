@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * closed and closes it at once): none is left open.
  */
 @Repository
-class LedgerMonths implements ClosedMonths {
+class LedgerMonths implements ClosedMonths, LedgerIndex {
 
     private static final long CLOSE_LOCK = 0x4C45444745524CL;
 
@@ -36,8 +36,8 @@ class LedgerMonths implements ClosedMonths {
         this.factorSets = factorSets;
     }
 
-    /** Holds off any close until this transaction ends; answers the months closed so far and their factor sets. */
-    Map<YearMonth, FactorSet> closedMonthsHoldingOffCloses() {
+    @Override
+    public Map<YearMonth, FactorSet> closedMonthsHoldingOffCloses() {
         jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", CLOSE_LOCK);
         Map<YearMonth, FactorSet> closed = new HashMap<>();
         jdbc.query("SELECT month, factor_set_id FROM ledger_month_close", rs -> {
@@ -46,10 +46,6 @@ class LedgerMonths implements ClosedMonths {
                     () -> new IllegalStateException("month closed with unknown factor set " + setId)));
         });
         return closed;
-    }
-
-    /** A ledger stream: one subscriber's month. */
-    record Stream(String subscriberId, YearMonth month) {
     }
 
     @Override
@@ -63,7 +59,8 @@ class LedgerMonths implements ClosedMonths {
                 .stream().map(YearMonth::parse).collect(Collectors.toUnmodifiableSet());
     }
 
-    void index(List<Stream> newStreams) {
+    @Override
+    public void index(List<Stream> newStreams) {
         if (newStreams.isEmpty()) {
             return;
         }

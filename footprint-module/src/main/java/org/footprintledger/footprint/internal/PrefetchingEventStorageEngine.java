@@ -7,90 +7,104 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The JDBC event store, with appends taken one transaction at a time (see {@link #appendEvents}), plus one trick for
- * batches: before a batch command loads its ledgers one by one, the streams
- * of all of them are read in one query and served from memory for the rest of that command (in its thread only).
- * A thousand ledgers cost one round trip instead of a thousand. Ledger streams are short by design and never
- * snapshotted, so the full stream is always the right answer.
+ * batches: before a batch loads its ledgers one by one, the streams of all of them are read in one query and kept as
+ * a resource of the unit of work, from which the loads of that unit of work are served (ADR 0005). A thousand ledgers
+ * cost one round trip instead of a thousand. The rows go through the configured upcaster chain as Axon's own reads do
+ * ({@link StoredEvents}). Ledger streams are short by design and never snapshotted, so the full stream is always the
+ * right answer.
  */
-final class PrefetchingEventStorageEngine implements EventStorageEngine {
+final class PrefetchingEventStorageEngine implements EventStorageEngine, LedgerStreams {
 
     /** The advisory lock key of appends to the ledger's event table (any fixed value no other lock uses). */
     static final long APPEND_LOCK = 0x4c45444745524150L;
+    private static final String PREFETCHED = PrefetchingEventStorageEngine.class.getName() + ".streams";
 
     private final EventStorageEngine delegate;
     private final ConnectionProvider connections;
-    private final Serializer eventSerializer;
-    private final ThreadLocal<Map<String, List<DomainEventData<?>>>> prefetched = new ThreadLocal<>();
+    private final StoredEvents storedEvents;
 
     PrefetchingEventStorageEngine(EventStorageEngine delegate, ConnectionProvider connections,
-                                  Serializer eventSerializer) {
+                                  StoredEvents storedEvents) {
         this.delegate = delegate;
         this.connections = connections;
-        this.eventSerializer = eventSerializer;
+        this.storedEvents = storedEvents;
     }
 
-    /** Reads the streams of these aggregates in one query; they are served from memory until {@link #forget()}. */
-    void prefetch(Collection<String> aggregateIds) {
+    /**
+     * Reads the streams of these aggregates in one query; loads in the current unit of work (and its nested ones) are
+     * served from them. Streams already prefetched in this unit of work are kept. Answers the ids that have no stream
+     * yet.
+     */
+    @Override
+    public Set<String> prefetch(Collection<String> aggregateIds) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("streams are prefetched for a unit of work, and none is active");
+        }
         Map<String, List<DomainEventData<?>>> streams = new HashMap<>();
         aggregateIds.forEach(id -> streams.put(id, new ArrayList<>()));
         if (!aggregateIds.isEmpty()) {
             readStreams(aggregateIds, streams);
         }
-        // set only once read: a failed read leaves nothing behind that later reads of this thread would trust
-        prefetched.set(streams);
+        // kept only once read: a failed read leaves nothing behind that later loads would trust
+        CurrentUnitOfWork.get().root()
+                .<Map<String, List<DomainEventData<?>>>>getOrComputeResource(PREFETCHED, key -> new HashMap<>())
+                .putAll(streams);
+        Set<String> withoutStream = new HashSet<>();
+        streams.forEach((id, events) -> {
+            if (events.isEmpty()) {
+                withoutStream.add(id);
+            }
+        });
+        return withoutStream;
     }
 
     private void readStreams(Collection<String> aggregateIds, Map<String, List<DomainEventData<?>>> streams) {
         onConnection("could not read the ledger streams", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT type, aggregate_identifier, "
-                    + "sequence_number, event_identifier, time_stamp, payload_type, payload_revision, payload, "
-                    + "meta_data FROM domain_event_entry WHERE aggregate_identifier = ANY(?) "
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + StoredEvents.COLUMNS
+                    + " FROM domain_event_entry WHERE aggregate_identifier = ANY(?) "
                     + "ORDER BY aggregate_identifier, sequence_number")) {
                 statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        streams.get(rs.getString(2)).add(new GenericDomainEventEntry<>(rs.getString(1),
-                                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getBytes(8), rs.getBytes(9)));
+                        streams.get(rs.getString(2)).add(StoredEvents.row(rs));
                     }
                 }
             }
         });
     }
 
-    void forget() {
-        prefetched.remove();
-    }
-
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        Map<String, List<DomainEventData<?>>> streams = prefetched.get();
-        if (streams != null && firstSequenceNumber == 0 && streams.containsKey(aggregateIdentifier)) {
-            Stream<DomainEventData<?>> stream = streams.get(aggregateIdentifier).stream();
-            return EventStreamUtils.upcastAndDeserializeDomainEvents(stream, eventSerializer,
-                    NoOpEventUpcaster.INSTANCE);
+        List<DomainEventData<?>> stream = firstSequenceNumber == 0 ? prefetched(aggregateIdentifier) : null;
+        return stream != null ? storedEvents.messages(stream.stream())
+                : delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    private static List<DomainEventData<?>> prefetched(String aggregateIdentifier) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
         }
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+        Map<String, List<DomainEventData<?>>> streams = CurrentUnitOfWork.get().root().getResource(PREFETCHED);
+        return streams == null ? null : streams.get(aggregateIdentifier);
     }
 
     /**
@@ -104,11 +118,10 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine {
 
     /**
      * Appends after taking the ledger's append lock, held until the transaction ends: transactions that append commit
-     * one after the other, in the order of the {@code global_index} values they drew. Without it, two feeders
-     * appending 1 000 events each leave up to 1 000 gaps open in a tracking token that reads the newer batch first,
-     * and every event read while they are open copies the token's gap set (and the next fetch lists every gap in its
-     * query): in the benchmark, two feeders appended a third slower than one. Appends outside a transaction take the
-     * lock for their statement only.
+     * one after the other, in the order of the {@code global_index} values they drew. Without it, two month-close
+     * workers appending 1 000 events each leave up to 1 000 gaps open in a tracking token that reads the newer batch
+     * first, and every event read while they are open copies the token's gap set (and the next fetch lists every gap
+     * in its query). Appends outside a transaction take the lock for their statement only (ADR 0006).
      */
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {

@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.PublishFactorSetCommand;
 import org.footprintledger.footprint.domain.FactorRegistry;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,17 +23,14 @@ import org.springframework.stereotype.Component;
 class PublishedFactorSets implements FactorSets {
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
     private final CommandGateway commands;
     private final Clock clock;
     private final long recheckNanos;
     private volatile Snapshot snapshot = new Snapshot(-1, new FactorRegistry(List.of()), 0);
 
-    PublishedFactorSets(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                        CommandGateway commands, Clock clock,
+    PublishedFactorSets(JdbcTemplate jdbc, CommandGateway commands, Clock clock,
                         @Value("${footprint.factor-sets.recheck:PT10S}") Duration recheck) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
         this.commands = commands;
         this.clock = clock;
         this.recheckNanos = recheck.toNanos();
@@ -65,10 +59,9 @@ class PublishedFactorSets implements FactorSets {
 
     private FactorRegistry load() {
         return new FactorRegistry(jdbc.query(
-                "SELECT published_at, payload_type, payload_revision, payload FROM ledger_factor_set",
-                (rs, n) -> new PublishedSet(serializer.deserialize(new SimpleSerializedObject<>(
-                        rs.getBytes("payload"), byte[].class, rs.getString("payload_type"),
-                        rs.getString("payload_revision"))), rs.getTimestamp("published_at").toInstant())));
+                "SELECT published_at, factor_set FROM ledger_factor_set",
+                (rs, n) -> new PublishedSet(FactorSetJson.read(rs.getString("factor_set")),
+                        rs.getTimestamp("published_at").toInstant())));
     }
 
     @Override

@@ -55,7 +55,7 @@ class StatementHistory {
         StatementFold fold = new StatementFold(subscriberId, month);
         eventStore.readEvents(LedgerIds.of(subscriberId, month)).asStream()
                 .filter(event -> !event.getTimestamp().isAfter(asOf))
-                .forEach(event -> fold.apply(event.getPayload(), event.getIdentifier()));
+                .forEach(event -> fold.apply(event.getPayload(), event.getIdentifier(), event.getTimestamp()));
         return fold;
     }
 
@@ -68,19 +68,15 @@ class StatementHistory {
         TreeSet<YearMonth> monthsShown = new TreeSet<>(withStreams);
         monthsShown.addAll(received.keySet());
         streams.prefetch(withStreams.stream().map(month -> LedgerIds.of(subscriberId, month)).toList());
-        try {
-            return monthsShown.stream()
-                    .map(month -> {
-                        StatementFold fold = withStreams.contains(month) ? fold(subscriberId, month, asOf)
-                                : new StatementFold(subscriberId, month);
-                        return fold.isEmpty() && received.containsKey(month)
-                                ? StatementFold.counting(received.get(month)) : fold;
-                    })
-                    .map(fold -> fold.statement(m -> registry.inForceFor(m, asOf)))
-                    .flatMap(Optional::stream)
-                    .toList();
-        } finally {
-            streams.forget();
-        }
+        return monthsShown.stream()
+                .map(month -> {
+                    StatementFold fold = withStreams.contains(month) ? fold(subscriberId, month, asOf)
+                            : new StatementFold(subscriberId, month);
+                    return fold.isEmpty() && received.containsKey(month)
+                            ? StatementFold.counting(received.get(month)) : fold;
+                })
+                .map(fold -> fold.statement(m -> registry.inForceFor(m, asOf)))
+                .flatMap(Optional::stream)
+                .toList();
     }
 }

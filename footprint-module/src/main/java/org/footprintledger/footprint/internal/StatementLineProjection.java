@@ -4,11 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
@@ -21,16 +21,20 @@ import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
 import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
+import org.footprintledger.footprint.domain.StatementFold;
+import org.footprintledger.footprint.domain.StatementFold.LineState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the statement read model: per line-month the usage totals as the ledger last stated them and, once the month is
  * closed, the figures shown with their factor set; plus every correction. (An open month's provisional figures come
- * from the usage store's running totals, not from here: the ledger is told of a month's usage at its close.) Events carry totals and figures after the
- * change, so handling an event twice writes the same rows, and within one processor batch only the last state of a
- * line-month needs writing: rows are collected per batch and written in JDBC batches just before the batch commits, in
- * the same transaction as the processor's token.
+ * from the usage store's running totals, not from here: the ledger is told of a month's usage at its close.) The
+ * projection folds each processor batch's events per ledger with the ledger's own fold ({@link StatementFold}) and
+ * writes what that fold says of each line ({@link StatementFold.LineState}), merged into the stored row: events carry
+ * totals and figures after the change, so handling an event twice writes the same rows, and within one batch only the
+ * last state of a line-month is written, in JDBC batches just before the batch commits, in the same transaction as the
+ * processor's token.
  */
 @Component
 @ProcessingGroup(StatementLineProjection.PROCESSING_GROUP)
@@ -47,30 +51,17 @@ class StatementLineProjection {
 
     @EventHandler
     void on(LineUsageAccruedEvent event, EventMessage<?> message) {
-        PendingLine line = pending().line(event.subscriberId(), event.month().toString(), event.lineId());
-        line.accrued = new Accrued(event, message.getIdentifier(), message.getTimestamp());
-        line.changedBy(message.getIdentifier(), message.getTimestamp());
-        // the technology of the latest event that names one, as the ledger keeps it (LineTotals), also when a later
-        // event of the same batch names none
-        if (event.technology() != null) {
-            line.technology = event.technology().code();
-        }
+        fold(event.ledgerId()).apply(event, message.getIdentifier(), message.getTimestamp());
     }
 
     @EventHandler
     void on(StatementIssuedEvent event, EventMessage<?> message) {
-        for (StatementFigures figures : event.lines()) {
-            pending().line(event.subscriberId(), event.month().toString(), figures.lineId())
-                    .closed(figures, event.factorSet().id(), message.getIdentifier(), message.getTimestamp());
-        }
+        fold(event.ledgerId()).apply(event, message.getIdentifier(), message.getTimestamp());
     }
 
     @EventHandler
     void on(StatementCorrectedEvent event, EventMessage<?> message) {
-        Batch batch = pending();
-        batch.line(event.subscriberId(), event.month().toString(), event.to().lineId())
-                .closed(event.to(), event.factorSet().id(), message.getIdentifier(), message.getTimestamp());
-        batch.corrections.add(new CorrectionRow(message.getIdentifier(), event));
+        fold(event.ledgerId()).apply(event, message.getIdentifier(), message.getTimestamp());
     }
 
     @ResetHandler
@@ -79,63 +70,15 @@ class StatementLineProjection {
         jdbc.update("DELETE FROM ledger_statement_line");
     }
 
-    private Batch pending() {
+    /** The fold of this batch's events of one ledger, written when the batch commits. */
+    private StatementFold fold(String ledgerId) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(unitOfWork -> write(batch));
-            return batch;
+        Map<String, StatementFold> batch = root.getOrComputeResource(PENDING, key -> {
+            Map<String, StatementFold> folds = new LinkedHashMap<>();
+            root.onPrepareCommit(unitOfWork -> write(folds.values()));
+            return folds;
         });
-    }
-
-    private static final class Batch {
-        final Map<String, PendingLine> lines = new LinkedHashMap<>();
-        final List<CorrectionRow> corrections = new ArrayList<>();
-
-        PendingLine line(String subscriberId, String month, String lineId) {
-            return lines.computeIfAbsent(subscriberId + "/" + month + "/" + lineId,
-                    key -> new PendingLine(subscriberId, month, lineId));
-        }
-    }
-
-    private static final class PendingLine {
-        final String subscriberId;
-        final String month;
-        final String lineId;
-        Accrued accrued;
-        String technology;
-        StatementFigures shown;
-        String factorSetId;
-        /** The latest event of the line in this batch, whatever batches the events fall into (replay included). */
-        String lastEventId;
-        Instant lastChangedAt;
-
-        PendingLine(String subscriberId, String month, String lineId) {
-            this.subscriberId = subscriberId;
-            this.month = month;
-            this.lineId = lineId;
-        }
-
-        void closed(StatementFigures figures, String setId, String eventId, Instant at) {
-            shown = figures;
-            factorSetId = setId;
-            if (figures.technology() != null) {
-                // a statement states the line's technology too: a later accrual naming none keeps it
-                technology = figures.technology().code();
-            }
-            changedBy(eventId, at);
-        }
-
-        void changedBy(String eventId, Instant at) {
-            lastEventId = eventId;
-            lastChangedAt = at;
-        }
-    }
-
-    private record Accrued(LineUsageAccruedEvent event, String eventId, Instant at) {
-    }
-
-    private record CorrectionRow(String eventId, StatementCorrectedEvent event) {
+        return batch.computeIfAbsent(ledgerId, id -> new StatementFold());
     }
 
     /** The figures shown are replaced only by an event that shows figures (it carries its factor set). */
@@ -156,22 +99,23 @@ class StatementLineProjection {
     private record Totals(String lineType, long bytes, long records, long estimatedRecords) {
     }
 
-    private void write(Batch batch) {
+    private void write(Collection<StatementFold> folds) {
+        List<LineState> lines = folds.stream().flatMap(fold -> fold.lines().stream()).toList();
         // a line with an accrual in the batch takes the totals the accrual states
-        upsertLines(batch.lines.values().stream().filter(l -> l.accrued != null).toList(),
+        upsertLines(lines.stream().filter(l -> l.lastAccrual() != null).toList(),
                 ", technology = COALESCE(EXCLUDED.technology, l.technology), bytes = EXCLUDED.bytes, "
                         + "records = EXCLUDED.records, estimated_records = EXCLUDED.estimated_records",
-                line -> new Totals(line.accrued.event().lineType().name(), line.accrued.event().bytesTotal(),
-                        line.accrued.event().recordsTotal(), line.accrued.event().estimatedRecordsTotal()));
+                line -> new Totals(line.lastAccrual().lineType().name(), line.lastAccrual().bytesTotal(),
+                        line.lastAccrual().recordsTotal(), line.lastAccrual().estimatedRecordsTotal()));
         // a line the ledger states without an accrual before (the month close states the counted usage) is inserted
         // with the totals its statement states; an existing line keeps its totals and takes the figures shown
-        upsertLines(batch.lines.values().stream().filter(l -> l.accrued == null).toList(), "",
-                line -> new Totals(line.shown.lineType().name(), line.shown.bytes(), line.shown.records(),
-                        line.shown.estimatedRecords()));
+        upsertLines(lines.stream().filter(l -> l.lastAccrual() == null).toList(), "",
+                line -> new Totals(line.shown().lineType().name(), line.shown().bytes(), line.shown().records(),
+                        line.shown().estimatedRecords()));
         jdbc.batchUpdate("INSERT INTO ledger_statement_correction (event_id, subscriber_id, month, line_id, "
                         + "corrected_at, from_grams, to_grams, from_exact, to_exact, factor_set_id, reason) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                batch.corrections, 1000, (ps, row) -> {
+                lines.stream().flatMap(line -> line.corrections().stream()).toList(), 1000, (ps, row) -> {
                     StatementCorrectedEvent e = row.event();
                     ps.setString(1, row.eventId());
                     ps.setString(2, e.subscriberId());
@@ -187,26 +131,25 @@ class StatementLineProjection {
                 });
     }
 
-    private void upsertLines(List<PendingLine> lines, String totalsOnConflict,
-                             java.util.function.Function<PendingLine, Totals> totalsOf) {
+    private void upsertLines(List<LineState> lines, String totalsOnConflict, Function<LineState, Totals> totalsOf) {
         jdbc.batchUpdate(LINE_INSERT + totalsOnConflict, lines, 1000, (ps, line) -> {
             Totals totals = totalsOf.apply(line);
-            ps.setString(1, line.subscriberId);
-            ps.setString(2, line.month);
-            ps.setString(3, line.lineId);
+            ps.setString(1, line.subscriberId());
+            ps.setString(2, line.month().toString());
+            ps.setString(3, line.lineId());
             ps.setString(4, totals.lineType());
-            ps.setString(5, line.technology);
+            ps.setString(5, line.technology() == null ? null : line.technology().code());
             ps.setLong(6, totals.bytes());
             ps.setLong(7, totals.records());
             ps.setLong(8, totals.estimatedRecords());
-            ps.setString(9, line.lastEventId);
-            ps.setTimestamp(10, Timestamp.from(line.lastChangedAt));
+            ps.setString(9, line.lastEventId());
+            ps.setTimestamp(10, Timestamp.from(line.lastChangedAt()));
             setShown(ps, 11, line);
         });
     }
 
-    private static void setShown(PreparedStatement ps, int first, PendingLine line) throws SQLException {
-        StatementFigures shown = line.shown;
+    private static void setShown(PreparedStatement ps, int first, LineState line) throws SQLException {
+        StatementFigures shown = line.shown();
         if (shown == null) {
             ps.setNull(first, Types.VARCHAR);
             for (int i = 1; i <= 8; i++) {
@@ -215,7 +158,7 @@ class StatementLineProjection {
             return;
         }
         ps.setString(first, "CLOSED");
-        ps.setString(first + 1, line.factorSetId);
+        ps.setString(first + 1, line.factorSetId());
         ps.setLong(first + 2, shown.records());
         ps.setLong(first + 3, shown.estimatedRecords());
         ps.setLong(first + 4, shown.bytes());

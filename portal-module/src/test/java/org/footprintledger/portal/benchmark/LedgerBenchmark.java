@@ -99,7 +99,7 @@ class LedgerBenchmark {
 
     private record Shape(String name, long records, long accepted, long lineMonths, double importSeconds,
                          long events, long eventStoreBytes, long recordBytes, long newlyClosed, double closeSeconds,
-                         double readModelSeconds) {
+                         double readModelSeconds, double closeCpuSeconds) {
 
         double closeRate() {
             return lineMonths / closeSeconds;
@@ -117,6 +117,9 @@ class LedgerBenchmark {
                     + "line-months/s = %.1f %% of raw inserts' rows/s (goal at least 10 000 line-months/s); read "
                     + "model closed %.1f s after the close started%n", lineMonths, newlyClosed, closeSeconds,
                     closeRate(), 100 * closeRate() / rawRate, readModelSeconds);
+            System.out.printf("    CPU of this JVM from the close's start until the read model showed it: %.1f s = %.1f "
+                    + "microseconds per line-month (other processes on a shared machine do not count)%n",
+                    closeCpuSeconds, 1e6 * closeCpuSeconds / lineMonths);
         }
     }
 
@@ -140,6 +143,7 @@ class LedgerBenchmark {
         long lineMonths = jdbc.queryForObject("SELECT count(*) FROM usage_line_month WHERE month = ANY(?::varchar[])",
                 Long.class, (Object) months.stream().map(YearMonth::toString).toArray(String[]::new));
         MonthClosing closing = app.getBean(MonthClosing.class);
+        long cpuStarted = processCpuNanos();
         long closeStarted = System.nanoTime();
         long newlyClosed = 0;
         for (YearMonth month : months) {
@@ -150,10 +154,12 @@ class LedgerBenchmark {
         double readModelSeconds = waitUntil(jdbc,
                 "SELECT count(*) FROM ledger_statement_line WHERE status = 'CLOSED'", closedBefore + lineMonths,
                 closeStarted);
+        double closeCpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
         jdbc.execute("VACUUM ANALYZE domain_event_entry");
         return new Shape(name, records, accepted, lineMonths, importSeconds,
                 count(jdbc, "domain_event_entry") - eventsBefore, size(jdbc, "domain_event_entry") - eventBytesBefore,
-                size(jdbc, "usage_record") - recordBytesBefore, newlyClosed, closeSeconds, readModelSeconds);
+                size(jdbc, "usage_record") - recordBytesBefore, newlyClosed, closeSeconds, readModelSeconds,
+                closeCpuSeconds);
     }
 
     /** One file a day of one month, one record per line and day, with the contract's CSV columns. */
@@ -245,6 +251,12 @@ class LedgerBenchmark {
         return jdbc.queryForObject("SELECT pg_total_relation_size(?::regclass) + COALESCE((SELECT "
                 + "sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = ?::regclass), 0)",
                 Long.class, table, table);
+    }
+
+    /** CPU time of this JVM, all threads: the ledger's own work, whatever else runs on the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long count(JdbcTemplate jdbc, String table) {

@@ -1,4 +1,4 @@
-package org.footprintledger.portal.config;
+package org.footprintledger.footprint.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.footprintledger.portal.config;
+package org.footprintledger.footprint.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.footprintledger.portal.config;
+package org.footprintledger.footprint.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
