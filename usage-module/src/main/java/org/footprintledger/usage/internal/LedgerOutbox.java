@@ -36,21 +36,10 @@ class LedgerOutbox {
             return;
         }
         jdbc.update("INSERT INTO usage_ledger_fact (subscriber_id, month, line_id, line_type, technology, "
-                + "bytes_delta, records_delta, estimated_delta, batch_id) SELECT * FROM unnest(?::varchar[], "
-                + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], "
-                + "?::varchar[])", ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("varchar", facts.stream().map(f -> f.subscriberId()).toArray()));
-                    ps.setArray(2, c.createArrayOf("varchar", facts.stream().map(f -> f.month().toString()).toArray()));
-                    ps.setArray(3, c.createArrayOf("varchar", facts.stream().map(f -> f.lineId()).toArray()));
-                    ps.setArray(4, c.createArrayOf("varchar", facts.stream().map(f -> f.lineType().name()).toArray()));
-                    ps.setArray(5, c.createArrayOf("varchar", facts.stream()
-                            .map(f -> f.technology() == null ? null : f.technology().code()).toArray()));
-                    ps.setArray(6, c.createArrayOf("bigint", facts.stream().map(f -> f.bytesDelta()).toArray()));
-                    ps.setArray(7, c.createArrayOf("bigint", facts.stream().map(f -> f.recordsDelta()).toArray()));
-                    ps.setArray(8, c.createArrayOf("bigint",
-                            facts.stream().map(f -> f.estimatedRecordsDelta()).toArray()));
-                    ps.setArray(9, c.createArrayOf("varchar", facts.stream().map(f -> batchId).toArray()));
+                + "bytes_delta, records_delta, estimated_delta, batch_id) SELECT d.*, b.id FROM "
+                + LineUsageFactColumns.UNNEST + " AS d, (SELECT ?::varchar AS id) b", ps -> {
+                    LineUsageFactColumns.bind(ps, facts);
+                    ps.setString(9, batchId);
                 });
     }
 

@@ -89,27 +89,14 @@ class LineMonthTotals implements CountedUsage {
                 .sorted(java.util.Comparator.comparing(f -> new LineMonth(f.lineId(), f.month()))).toList();
         List<Long> totals = jdbc.query("INSERT INTO usage_line_month AS t (line_id, month, subscriber_id, line_type, "
                 + "technology, bytes, records, estimated_records) SELECT d.l, d.m, d.s, d.y, d.t, d.b, d.r, d.e "
-                + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
-                + "?::bigint[], ?::bigint[]) WITH ORDINALITY AS d(l, m, s, y, t, b, r, e, n) ORDER BY d.n "
-                + "ON CONFLICT (line_id, month) DO UPDATE SET "
+                + "FROM " + LineUsageFactColumns.UNNEST + " WITH ORDINALITY AS d(s, m, l, y, t, b, r, e, n) "
+                + "ORDER BY d.n ON CONFLICT (line_id, month) DO UPDATE SET "
                 // saturates instead of overflowing: a total an older release stored at the largest bigint
                 + "bytes = least(t.bytes::numeric + excluded.bytes, 9223372036854775807)::bigint, "
                 + "records = t.records + excluded.records, "
                 + "estimated_records = t.estimated_records + excluded.estimated_records, "
                 + "technology = COALESCE(excluded.technology, t.technology), updated_at = now() RETURNING t.bytes",
-                ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(f -> f.lineId()).toArray()));
-                    ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(f -> f.month().toString()).toArray()));
-                    ps.setArray(3, c.createArrayOf("varchar", rows.stream().map(f -> f.subscriberId()).toArray()));
-                    ps.setArray(4, c.createArrayOf("varchar", rows.stream().map(f -> f.lineType().name()).toArray()));
-                    ps.setArray(5, c.createArrayOf("varchar", rows.stream()
-                            .map(f -> f.technology() == null ? null : f.technology().code()).toArray()));
-                    ps.setArray(6, c.createArrayOf("bigint", rows.stream().map(f -> f.bytesDelta()).toArray()));
-                    ps.setArray(7, c.createArrayOf("bigint", rows.stream().map(f -> f.recordsDelta()).toArray()));
-                    ps.setArray(8, c.createArrayOf("bigint",
-                            rows.stream().map(f -> f.estimatedRecordsDelta()).toArray()));
-                },
+                ps -> LineUsageFactColumns.bind(ps, rows),
                 (rs, n) -> rs.getLong(1));
         return totals.stream().allMatch(bytes -> bytes >= 0 && bytes <= MAX_BYTES);
     }
