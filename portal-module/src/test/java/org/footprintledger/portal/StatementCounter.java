@@ -44,7 +44,8 @@ final class StatementCounter {
         }
     }
 
-    private static DataSource counting(DataSource target) {
+    /** The data source, counting the statements its connections prepare on request threads. */
+    static DataSource counting(DataSource target) {
         return (DataSource) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(target, method, args);

@@ -36,7 +36,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LineMonthTotals implements CountedUsage {
 
-    static final long MAX_BYTES = LineMonthBudget.MAX_BYTES;
     private static final String LINE_COLUMNS = "line_id, line_type, technology";
     /** The latest instant a SQL timestamp takes here: an as-of later than it (Instant.MAX) means "now". */
     private static final Instant LATEST_TIMESTAMP = Instant.parse("9999-12-31T00:00:00Z");
@@ -98,7 +97,7 @@ class LineMonthTotals implements CountedUsage {
                 + "technology = COALESCE(excluded.technology, t.technology), updated_at = now() RETURNING t.bytes",
                 ps -> LineUsageFactColumns.bind(ps, rows),
                 (rs, n) -> rs.getLong(1));
-        return totals.stream().allMatch(bytes -> bytes >= 0 && bytes <= MAX_BYTES);
+        return totals.stream().allMatch(bytes -> bytes >= 0 && bytes <= LineMonthBudget.MAX_BYTES);
     }
 
     /** Adds the batch's facts (one per line-month, deltas possibly negative) to rows this transaction locked. */
@@ -109,18 +108,8 @@ class LineMonthTotals implements CountedUsage {
         List<LineUsageFact> rows = List.copyOf(facts);
         jdbc.update("UPDATE usage_line_month t SET bytes = t.bytes + d.b, records = t.records + d.r, "
                 + "estimated_records = t.estimated_records + d.e, technology = COALESCE(d.t, t.technology), "
-                + "updated_at = now() FROM unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], "
-                + "?::varchar[]) AS d(l, m, b, r, e, t) WHERE t.line_id = d.l AND t.month = d.m", ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(f -> f.lineId()).toArray()));
-                    ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(f -> f.month().toString()).toArray()));
-                    ps.setArray(3, c.createArrayOf("bigint", rows.stream().map(f -> f.bytesDelta()).toArray()));
-                    ps.setArray(4, c.createArrayOf("bigint", rows.stream().map(f -> f.recordsDelta()).toArray()));
-                    ps.setArray(5, c.createArrayOf("bigint",
-                            rows.stream().map(f -> f.estimatedRecordsDelta()).toArray()));
-                    ps.setArray(6, c.createArrayOf("varchar", rows.stream()
-                            .map(f -> f.technology() == null ? null : f.technology().code()).toArray()));
-                });
+                + "updated_at = now() FROM " + LineUsageFactColumns.UNNEST + " AS d(s, m, l, y, t, b, r, e) "
+                + "WHERE t.line_id = d.l AND t.month = d.m", ps -> LineUsageFactColumns.bind(ps, rows));
     }
 
 
