@@ -186,10 +186,17 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void each_audience_of_the_web_layer_keeps_to_its_own_package() {
+        slices().matching(ROOT + ".portal.web.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
     void the_modules_are_found() {
         org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
                 .contains(ROOT + ".usage.internal", ROOT + ".usage.api", ROOT + ".usage.domain", ROOT + ".footprint.domain",
-                        ROOT + ".footprint.api", ROOT + ".portal.web", ROOT + ".content.api",
+                        ROOT + ".footprint.api", ROOT + ".portal.web", ROOT + ".portal.web.customer",
+                        ROOT + ".portal.web.audit", ROOT + ".portal.web.editor", ROOT + ".portal.web.ops",
+                        ROOT + ".portal.web.feed", ROOT + ".content.api",
                         ROOT + ".content.domain", ROOT + ".content.internal");
     }
 }

@@ -4,18 +4,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /** A request the API cannot read; carries where the problem is when known. */
-class BadRequestException extends RuntimeException {
+public class BadRequestException extends RuntimeException {
 
     private final Integer line;
     private final Integer column;
 
-    BadRequestException(String message, Integer line, Integer column) {
+    public BadRequestException(String message, Integer line, Integer column) {
         super(message);
         this.line = line;
         this.column = column;
     }
 
-    static BadRequestException unparseable(JacksonException e) {
+    public static BadRequestException unparseable(JacksonException e) {
         TokenStreamLocation location = e.getLocation();
         String reason = e.getOriginalMessage();
         if (location == null) {
@@ -25,11 +25,11 @@ class BadRequestException extends RuntimeException {
                 + location.getColumnNr() + ": " + reason, location.getLineNr(), location.getColumnNr());
     }
 
-    Integer line() {
+    public Integer line() {
         return line;
     }
 
-    Integer column() {
+    public Integer column() {
         return column;
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.context.MessageSource;
  */
 public final class DisplayFormat {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final Locale locale;
     private final String gramsUnit;
     private final String goUnit;
@@ -84,7 +84,7 @@ public final class DisplayFormat {
 
     /** A line's short id: "M1" for "S0000000-M1". */
     public String shortLineId(String subscriberId, String lineId) {
-        return CustomerAreaAssembler.shortId(subscriberId, lineId);
+        return shortLineIdOf(subscriberId, lineId);
     }
 
     /** "19 Go" / "19 GB". */
@@ -134,5 +134,13 @@ public final class DisplayFormat {
         }
         int cut = text.lastIndexOf(' ', max);
         return text.substring(0, cut > 0 ? cut : max) + "…";
+    }
+
+    /** The line id without its subscriber prefix, or its last six characters. */
+    public static String shortLineIdOf(String subscriberId, String lineId) {
+        if (lineId.startsWith(subscriberId + "-") && lineId.length() > subscriberId.length() + 1) {
+            return lineId.substring(subscriberId.length() + 1);
+        }
+        return lineId.length() <= 6 ? lineId : "…" + lineId.substring(lineId.length() - 6);
     }
 }

@@ -1,9 +1,9 @@
 package org.footprintledger.portal.web;
 
 /** What was asked for existed and was deleted on purpose (a retention rule): 410. */
-class GoneException extends RuntimeException {
+public class GoneException extends RuntimeException {
 
-    GoneException(String message) {
+    public GoneException(String message) {
         super(message);
     }
 }

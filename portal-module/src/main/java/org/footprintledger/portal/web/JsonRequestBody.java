@@ -10,13 +10,13 @@ import tools.jackson.databind.ObjectMapper;
  * Reads a JSON body with a size limit: refused from its announced size before it is read, or as soon as more than
  * the limit arrives; an unparseable body answers 400 with the line and column of the error.
  */
-final class JsonRequestBody {
+public final class JsonRequestBody {
 
     private JsonRequestBody() {
     }
 
     /** @param what what the limit allows, said in the 413 (e.g. "at most 10000 records") */
-    static JsonNode read(HttpServletRequest request, ObjectMapper json, int maxBytes, String what)
+    public static JsonNode read(HttpServletRequest request, ObjectMapper json, int maxBytes, String what)
             throws IOException {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge(request.getContentLengthLong(), maxBytes, what);

@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Nothing at this address: 404, as JSON from the API, as the error page from the pages. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class NotFoundException extends RuntimeException {
+public class NotFoundException extends RuntimeException {
 
-    NotFoundException(String message) {
+    public NotFoundException(String message) {
         super(message);
     }
 }

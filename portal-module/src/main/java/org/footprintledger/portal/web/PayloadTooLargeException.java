@@ -1,8 +1,8 @@
 package org.footprintledger.portal.web;
 
-class PayloadTooLargeException extends RuntimeException {
+public class PayloadTooLargeException extends RuntimeException {
 
-    PayloadTooLargeException(String message) {
+    public PayloadTooLargeException(String message) {
         super(message);
     }
 }

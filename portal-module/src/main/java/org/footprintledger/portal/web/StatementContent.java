@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * value the statement line was computed with (its factor set, line type and technology, from the ledger's registry).
  */
 @Component
-class StatementContent {
+public class StatementContent {
 
     private final CustomerContent content;
     private final FactorSets factorSets;
@@ -38,7 +38,7 @@ class StatementContent {
      * Line id to content, for all the statement's lines in one call to the content module; tips only when asked (the
      * customer page shows them for the last closed month).
      */
-    Map<String, LineContent> show(MonthlyStatement statement, boolean withTips) {
+    public Map<String, LineContent> show(MonthlyStatement statement, boolean withTips) {
         List<LineContent> shown = content.show(statement.lines().stream().map(line -> reference(statement, line))
                 .toList(), withTips);
         Map<String, LineContent> byLine = new LinkedHashMap<>();
@@ -46,7 +46,7 @@ class StatementContent {
         return byLine;
     }
 
-    Map<String, LineContent> preview(MonthlyStatement statement) {
+    public Map<String, LineContent> preview(MonthlyStatement statement) {
         Map<String, LineContent> byLine = new LinkedHashMap<>();
         for (StatementLine line : statement.lines()) {
             byLine.put(line.lineId(), content.preview(reference(statement, line)));

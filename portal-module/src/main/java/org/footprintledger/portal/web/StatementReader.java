@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads statements through Axon's query bus, so the portal knows only the ledger's api. */
 @Component
-class StatementReader {
+public class StatementReader {
 
     private final QueryGateway queries;
 
@@ -25,32 +25,32 @@ class StatementReader {
         this.queries = queries;
     }
 
-    Optional<MonthlyStatement> monthly(String subscriberId, YearMonth month) {
+    public Optional<MonthlyStatement> monthly(String subscriberId, YearMonth month) {
         return monthly(subscriberId, month, null);
     }
 
     /** The statement as shown at {@code asOf}, or now when {@code null}. */
-    Optional<MonthlyStatement> monthly(String subscriberId, YearMonth month, Instant asOf) {
+    public Optional<MonthlyStatement> monthly(String subscriberId, YearMonth month, Instant asOf) {
         return queries.query(new FetchMonthlyStatementQuery(subscriberId, month, asOf),
                 ResponseTypes.optionalInstanceOf(MonthlyStatement.class)).join();
     }
 
-    List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to) {
+    public List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to) {
         return range(subscriberId, from, to, null);
     }
 
-    List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to, Instant asOf) {
+    public List<MonthlyStatement> range(String subscriberId, YearMonth from, YearMonth to, Instant asOf) {
         return queries.query(new FetchStatementsQuery(subscriberId, from, to, asOf),
                 ResponseTypes.multipleInstancesOf(MonthlyStatement.class)).join();
     }
 
     /** The average closed line of each type and technology in the month (never one subscriber's figures alone). */
-    List<LineAverage> averages(YearMonth month) {
+    public List<LineAverage> averages(YearMonth month) {
         return queries.query(new FetchLineAveragesQuery(month), ResponseTypes.multipleInstancesOf(LineAverage.class))
                 .join();
     }
 
-    Optional<StatementExplanation> explanation(String subscriberId, YearMonth month) {
+    public Optional<StatementExplanation> explanation(String subscriberId, YearMonth month) {
         return queries.query(new FetchStatementExplanationQuery(subscriberId, month),
                 ResponseTypes.optionalInstanceOf(StatementExplanation.class)).join();
     }

@@ -1,5 +1,8 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.DisplayFormat;
+import org.footprintledger.portal.web.StatementContent;
+import org.footprintledger.portal.web.StatementReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -110,7 +113,7 @@ class CustomerAreaAssembler {
                     .map(a -> new CustomerAreaPage.Comparison(a.lines(), a.averageGo(), a.averageGrams(),
                             a.technology())).orElse(null) : null;
             Optional<FactorSet> set = factorSets.byId(line.factorSetId());
-            lines.add(new CustomerAreaPage.LineView(line, shortId(statement.subscriberId(), line.lineId()),
+            lines.add(new CustomerAreaPage.LineView(line, DisplayFormat.shortLineIdOf(statement.subscriberId(), line.lineId()),
                     anchor(line.lineId()), set.map(FactorSet::name).orElse(line.factorSetId()),
                     split(bytesByTechnology.getOrDefault(line.lineId(), Map.of()),
                             set.map(FactorSet::octetsPerGo).orElse(BigDecimal.TEN.pow(9))),
@@ -160,7 +163,7 @@ class CustomerAreaAssembler {
                         figures.map(StatementLine::co2eGrams).orElse(null)));
             }
             history.add(new CustomerAreaPage.LineHistory(line.lineId(),
-                    shortId(months.get(0).subscriberId(), line.lineId()), line.lineType(),
+                    DisplayFormat.shortLineIdOf(months.get(0).subscriberId(), line.lineId()), line.lineType(),
                     "historique-" + anchor(line.lineId()), List.copyOf(points),
                     BarChart.of(points, CustomerAreaPage.HistoryPoint::grams),
                     BarChart.of(points, CustomerAreaPage.HistoryPoint::go)));
@@ -177,13 +180,6 @@ class CustomerAreaAssembler {
     }
 
     /** "M1" for "S0000000-M1": the line id without the subscriber's prefix, else the line id's last 6 characters. */
-    static String shortId(String subscriberId, String lineId) {
-        if (lineId.startsWith(subscriberId + "-") && lineId.length() > subscriberId.length() + 1) {
-            return lineId.substring(subscriberId.length() + 1);
-        }
-        return lineId.length() <= 6 ? lineId : "…" + lineId.substring(lineId.length() - 6);
-    }
-
     /** An id usable in a URL fragment. */
     static String anchor(String lineId) {
         return "ligne-" + lineId.replaceAll("[^A-Za-z0-9_-]", "_");

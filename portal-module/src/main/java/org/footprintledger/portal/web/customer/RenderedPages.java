@@ -1,4 +1,4 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

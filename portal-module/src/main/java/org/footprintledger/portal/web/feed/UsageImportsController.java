@@ -1,5 +1,8 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.feed;
 
+import org.footprintledger.portal.web.BadRequestException;
+import org.footprintledger.portal.web.GoneException;
+import org.footprintledger.portal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

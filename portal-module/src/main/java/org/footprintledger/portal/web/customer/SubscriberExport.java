@@ -1,5 +1,7 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.DisplayFormat;
+import org.footprintledger.portal.web.StatementReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.editor;
 
+import org.footprintledger.portal.web.BadRequestException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,9 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.BadRequestException;
+import org.footprintledger.portal.web.NotFoundException;
+import org.footprintledger.portal.web.RequestParameters;
+import org.footprintledger.portal.web.StatementReader;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -30,7 +34,7 @@ class StatementsController {
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}")
     MonthlyStatement statement(@PathVariable String subscriberId, @PathVariable String month,
                                @RequestParam(required = false) String asOf) {
-        return statements.monthly(subscriberId, parseMonth(month, "month"), parseInstant(asOf))
+        return statements.monthly(subscriberId, RequestParameters.month(month, "month"), RequestParameters.instant(asOf))
                 .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
     }
 
@@ -38,42 +42,21 @@ class StatementsController {
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements")
     ResponseEntity<byte[]> statements(@PathVariable String subscriberId, @RequestParam String from,
                                       @RequestParam String to, @RequestParam(required = false) String asOf) {
-        YearMonth first = parseMonth(from, "from");
-        YearMonth last = parseMonth(to, "to");
+        YearMonth first = RequestParameters.month(from, "from");
+        YearMonth last = RequestParameters.month(to, "to");
         if (last.isBefore(first)) {
             throw new BadRequestException("to (" + to + ") is before from (" + from + ")", null, null);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(json.of(statements.range(subscriberId, first, last, parseInstant(asOf))));
+                .body(json.of(statements.range(subscriberId, first, last, RequestParameters.instant(asOf))));
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}/explanation")
     ExplanationView explanation(@PathVariable String subscriberId, @PathVariable String month) {
-        YearMonth statementMonth = parseMonth(month, "month");
+        YearMonth statementMonth = RequestParameters.month(month, "month");
         StatementExplanation ledger = statements.explanation(subscriberId, statementMonth)
                 .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
         return ExplanationView.of(ledger, usage.dailyUsage(subscriberId, statementMonth),
                 usage.detailPurge(statementMonth));
-    }
-
-    /** An instant in ISO-8601 ({@code 2026-11-05T10:00:00Z}), or {@code null} when absent. */
-    static Instant parseInstant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("asOf must be an instant like 2026-11-05T10:00:00Z, got \"" + value + "\"",
-                    null, null);
-        }
-    }
-
-    static YearMonth parseMonth(String value, String name) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a month yyyy-MM, got \"" + value + "\"", null, null);
-        }
     }
 }

@@ -1,5 +1,9 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.editor;
 
+import org.footprintledger.portal.web.NotFoundException;
+import org.footprintledger.portal.web.RequestParameters;
+import org.footprintledger.portal.web.StatementContent;
+import org.footprintledger.portal.web.StatementReader;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -35,7 +39,7 @@ class ContentPreviewController {
     @GetMapping("/api/v1/content/preview")
     Map<String, Object> preview(@RequestParam String subscriberId, @RequestParam(required = false) String month) {
         MonthlyStatement statement = month != null
-                ? statements.monthly(subscriberId, StatementsController.parseMonth(month, "month"))
+                ? statements.monthly(subscriberId, RequestParameters.month(month, "month"))
                 .orElseThrow(() -> new NotFoundException("no statement for " + subscriberId + " in " + month))
                 : latest(subscriberId);
         Map<String, LineContent> lines = content.preview(statement);

@@ -1,5 +1,6 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.StatementReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,9 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.NotFoundException;
+import org.footprintledger.portal.web.RequestParameters;
+import org.footprintledger.portal.web.StatementContent;
+import org.footprintledger.portal.web.StatementReader;
 import java.util.List;
 import java.util.Map;
 import org.footprintledger.content.api.AnswerSurveyCommand;
@@ -72,7 +76,7 @@ class FeedbackController {
     /** The equivalences and tips shown with a statement (binds them on first read, counts views). */
     @GetMapping("/api/v1/content/subscribers/{subscriberId}/statements/{month}")
     Map<String, Object> statementContent(@PathVariable String subscriberId, @PathVariable String month) {
-        var statement = statements.monthly(subscriberId, StatementsController.parseMonth(month, "month"))
+        var statement = statements.monthly(subscriberId, RequestParameters.month(month, "month"))
                 .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
         Map<String, LineContent> lines = content.show(statement, true);
         return Map.of("subscriberId", subscriberId, "month", statement.month(), "lines", List.copyOf(lines.values()));

@@ -1,5 +1,9 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.editor;
 
+import org.footprintledger.portal.web.BadRequestException;
+import org.footprintledger.portal.web.RequestParameters;
+import org.footprintledger.portal.web.StatementContent;
+import org.footprintledger.portal.web.StatementReader;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -55,7 +59,7 @@ class EditorPageController {
     String editorPage(@RequestParam(required = false) String month,
                       @RequestParam(required = false) String subscriberId, Model model) {
         YearMonth shown = month == null || month.isBlank() ? YearMonth.now(clock.withZone(PARIS))
-                : StatementsController.parseMonth(month, "month");
+                : RequestParameters.month(month, "month");
         model.addAttribute("month", shown.toString());
         model.addAttribute("tips", tips.latest());
         model.addAttribute("equivalences", equivalences.latest());
@@ -84,7 +88,7 @@ class EditorPageController {
         } catch (ContentNotFoundException e) {
             // gone meanwhile: the page shows what there is
         }
-        return "redirect:/editeur?month=" + StatementsController.parseMonth(month, "month");
+        return "redirect:/editeur?month=" + RequestParameters.month(month, "month");
     }
 
     /** A bad month or action in the address: a plain 400, not an error page of the server. */

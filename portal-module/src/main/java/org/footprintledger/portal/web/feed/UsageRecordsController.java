@@ -1,5 +1,8 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.feed;
 
+import org.footprintledger.portal.web.BadRequestException;
+import org.footprintledger.portal.web.JsonRequestBody;
+import org.footprintledger.portal.web.PayloadTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.DisplayFormat;
+import org.footprintledger.portal.web.NotFoundException;
+import org.footprintledger.portal.web.StatementReader;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +60,7 @@ class TransparencyPagesController {
         // the fixed part counts only for a line used in the month, as the ledger's formula says
         model.addAttribute("fixedApplied", line.ledger().figures().records() > 0
                 ? line.ledger().factor().gramsPerLineMonth() : java.math.BigDecimal.ZERO);
-        model.addAttribute("shortId", CustomerAreaAssembler.shortId(principal.getName(), lineId));
+        model.addAttribute("shortId", DisplayFormat.shortLineIdOf(principal.getName(), lineId));
         model.addAttribute("corrections", CustomerAreaAssembler.corrections(line.ledger().corrections()));
         model.addAttribute("byTechnology", TechnologyTotals.of(line.usageByDay()));
         return "pourquoi";

@@ -1,5 +1,7 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.JsonRequestBody;
+import org.footprintledger.portal.web.RequestParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,7 +56,7 @@ class DevicesController {
     @GetMapping("/api/v1/subscribers/{subscriberId}/devices")
     DeviceView devicesOf(@PathVariable String subscriberId, @RequestParam(required = false) String month) {
         YearMonth chosen = month == null ? YearMonth.now(clock.withZone(PARIS))
-                : StatementsController.parseMonth(month, "month");
+                : RequestParameters.month(month, "month");
         return DeviceView.of(subscriberId, chosen, devices.monthlyFootprintOf(subscriberId, chosen));
     }
 

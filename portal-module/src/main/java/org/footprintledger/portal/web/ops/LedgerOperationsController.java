@@ -1,5 +1,6 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.ops;
 
+import org.footprintledger.portal.web.RequestParameters;
 import java.security.Principal;
 import java.util.List;
 import org.footprintledger.footprint.api.FactorSet;
@@ -29,7 +30,7 @@ class LedgerOperationsController {
     /** Closes the month for every subscriber (contract.md); idempotent, answers when the close is complete. */
     @PostMapping("/api/v1/ops/months/{month}/close")
     MonthCloseReport close(@PathVariable String month, Principal who) {
-        return closing.close(StatementsController.parseMonth(month, "month"), who.getName());
+        return closing.close(RequestParameters.month(month, "month"), who.getName());
     }
 
     @PostMapping("/api/v1/ops/factor-sets")

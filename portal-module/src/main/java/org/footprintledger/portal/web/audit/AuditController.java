@@ -1,5 +1,7 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.audit;
 
+import org.footprintledger.portal.web.BadRequestException;
+import org.footprintledger.portal.web.RequestParameters;
 import java.security.Principal;
 import org.footprintledger.footprint.api.LedgerIntegrity;
 import org.footprintledger.footprint.api.Restatements;
@@ -29,7 +31,7 @@ class AuditController {
 
     @GetMapping("/api/v1/audit/months/{month}/restatement")
     Restatements.Comparison compare(@PathVariable String month, @RequestParam String factorSetId) {
-        return restatements.compare(StatementsController.parseMonth(month, "month"), factorSetId);
+        return restatements.compare(RequestParameters.month(month, "month"), factorSetId);
     }
 
     record RestatementRequest(String factorSetId, String reason) {
@@ -41,7 +43,7 @@ class AuditController {
         if (request.factorSetId() == null || request.reason() == null || request.reason().isBlank()) {
             throw new BadRequestException("factorSetId and reason are required", null, null);
         }
-        return restatements.restate(StatementsController.parseMonth(month, "month"), request.factorSetId(),
+        return restatements.restate(RequestParameters.month(month, "month"), request.factorSetId(),
                 request.reason(), who.getName());
     }
 }

@@ -1,5 +1,7 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.editor;
 
+import org.footprintledger.portal.web.BadRequestException;
+import org.footprintledger.portal.web.RequestParameters;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -70,6 +72,6 @@ class ContentReportsController {
     }
 
     private YearMonth month(String month) {
-        return month == null ? YearMonth.now(clock.withZone(PARIS)) : StatementsController.parseMonth(month, "month");
+        return month == null ? YearMonth.now(clock.withZone(PARIS)) : RequestParameters.month(month, "month");
     }
 }

@@ -1,5 +1,6 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
+import org.footprintledger.portal.web.BadRequestException;
 import java.security.Principal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.customer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package org.footprintledger.portal.web;
+package org.footprintledger.portal.web.ops;
 
+import org.footprintledger.portal.web.NotFoundException;
 import java.util.List;
 import org.footprintledger.usage.api.LedgerFeed;
 import org.footprintledger.usage.api.ParkedLedger;
