@@ -11,7 +11,7 @@ import org.footprintledger.content.api.CustomerContent;
 import org.footprintledger.content.api.LineContent;
 import org.footprintledger.content.api.StatementLineRef;
 import org.footprintledger.content.api.TipContext;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

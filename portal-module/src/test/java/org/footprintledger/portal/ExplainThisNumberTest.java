@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.FigureChecksum;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.StatementFigures;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -74,6 +74,13 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void the_shared_vocabulary_needs_only_the_jdk() {
+        classes().that().resideInAPackage(ROOT + ".vocabulary..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".vocabulary..")
+                .check(classes);
+    }
+
+    @Test
     void content_knows_no_axon() {
         noClasses().that().resideInAPackage(ROOT + ".content..")
                 .should().dependOnClassesThat().resideInAPackage("org.axonframework..")
@@ -197,6 +204,6 @@ class ModuleArchitectureTest {
                         ROOT + ".footprint.api", ROOT + ".portal.web", ROOT + ".portal.web.customer",
                         ROOT + ".portal.web.audit", ROOT + ".portal.web.editor", ROOT + ".portal.web.ops",
                         ROOT + ".portal.web.feed", ROOT + ".content.api",
-                        ROOT + ".content.domain", ROOT + ".content.internal");
+                        ROOT + ".content.domain", ROOT + ".content.internal", ROOT + ".vocabulary");
     }
 }

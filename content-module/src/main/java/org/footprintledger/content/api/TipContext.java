@@ -1,8 +1,8 @@
 package org.footprintledger.content.api;
 
 import java.math.BigDecimal;
-import org.footprintledger.footprint.api.LineType;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * A statement line as tips see it: line type, technology (null when unknown), the month's exact octets, and the

@@ -2,7 +2,7 @@ package org.footprintledger.content.api;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 
 /**
  * What an editor writes for one eco-tip: French text (required), English text (optional), both in the safe Markdown

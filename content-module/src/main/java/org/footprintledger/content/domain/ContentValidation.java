@@ -9,7 +9,7 @@ import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.EquivalenceInput;
 import org.footprintledger.content.api.SavingBasis;
 import org.footprintledger.content.api.TipInput;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * Editorial input rules, each failure naming its field: a key of 1-64 characters {@code a-z0-9-}; French text

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.footprintledger.content.api.TipInput;
 import org.footprintledger.content.api.SavingBasis;
-import org.footprintledger.footprint.api.LineType;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * Whom a tip is for and what it saves: a line type, the technologies it suits (empty: any), a minimum monthly volume

@@ -12,7 +12,7 @@ import org.footprintledger.content.api.TipInput;
 import org.footprintledger.content.api.TipVersion;
 import org.footprintledger.content.domain.ContentValidation;
 import org.footprintledger.content.domain.TipRule;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -8,8 +8,8 @@ import org.footprintledger.content.api.Caveat;
 import org.footprintledger.content.api.SavingBasis;
 import org.footprintledger.content.api.SavingEstimate;
 import org.footprintledger.content.api.TipContext;
-import org.footprintledger.footprint.api.LineType;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
 import org.junit.jupiter.api.Test;
 
 /** Tips reach the lines they suit, with a saving computed as the statement is (ADEME-2022 factors). */

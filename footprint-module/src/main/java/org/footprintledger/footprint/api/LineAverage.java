@@ -1,5 +1,7 @@
 package org.footprintledger.footprint.api;
 
+import org.footprintledger.vocabulary.LineType;
+
 import java.math.BigDecimal;
 
 /**

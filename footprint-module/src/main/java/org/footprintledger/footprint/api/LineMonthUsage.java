@@ -1,5 +1,8 @@
 package org.footprintledger.footprint.api;
 
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
+
 /**
  * The usage counted for one line in one month, as the usage store keeps it: the totals of the accepted records that
  * still count (a re-rated record replaces the one it supersedes).

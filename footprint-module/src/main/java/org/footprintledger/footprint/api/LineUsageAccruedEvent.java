@@ -1,5 +1,8 @@
 package org.footprintledger.footprint.api;
 
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
+
 import java.time.YearMonth;
 import org.axonframework.serialization.Revision;
 

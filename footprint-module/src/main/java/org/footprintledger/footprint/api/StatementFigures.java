@@ -1,5 +1,8 @@
 package org.footprintledger.footprint.api;
 
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
+
 /**
  * The figures of one line-month as a statement shows them: the usage totals, the exact values and the values rounded
  * for display (half-up to the unit), and the factor value they were computed with.

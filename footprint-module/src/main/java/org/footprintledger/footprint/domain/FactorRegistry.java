@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorSets.PublishedSet;
 import org.footprintledger.footprint.api.FactorValue;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 
 /**
  * The published factor sets. The set applied to a month is, among those in force for it, the one with the latest

@@ -7,9 +7,9 @@ import java.math.RoundingMode;
 import org.footprintledger.footprint.api.Canonical;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorValue;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.StatementFigures;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * The regulated figures of one line over one month, computed exactly.

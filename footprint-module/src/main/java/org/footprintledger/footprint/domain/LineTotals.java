@@ -2,10 +2,10 @@ package org.footprintledger.footprint.domain;
 
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LineMonthUsage;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.StatementFigures;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * Running totals of one line within a ledger month; never negative. The technology is the one of the latest fact that

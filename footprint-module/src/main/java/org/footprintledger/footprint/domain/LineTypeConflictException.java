@@ -1,7 +1,7 @@
 package org.footprintledger.footprint.domain;
 
 import org.footprintledger.footprint.api.LedgerConflictException;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 
 /** A line keeps one line type for ever; a fact saying otherwise is refused. */
 public class LineTypeConflictException extends LedgerConflictException {

@@ -23,7 +23,7 @@ import org.footprintledger.footprint.api.StatementIssuedEvent;
 import org.footprintledger.footprint.api.StatementLine;
 import org.footprintledger.footprint.api.StatementStatus;
 import org.footprintledger.footprint.api.SubscriberMonthUsage;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * The state of one subscriber's month, folded from its ledger events in order: the one fold of the ledger. The

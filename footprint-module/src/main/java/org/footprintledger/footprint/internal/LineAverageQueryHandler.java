@@ -4,7 +4,7 @@ import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.footprintledger.footprint.api.FetchLineAveragesQuery;
 import org.footprintledger.footprint.api.LineAverage;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package org.footprintledger.footprint.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.footprintledger.footprint.api.LedgerChain;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.junit.jupiter.api.Test;
 

@@ -9,14 +9,14 @@ import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LedgerChain;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LineMonthUsage;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.RestateLedgerMonthCommand;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
 import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
 import org.footprintledger.footprint.api.SubscriberMonthUsage;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * The events of one subscriber's month, written as a story: each event is linked to the one before, as the ledger links

@@ -8,8 +8,8 @@ import java.time.YearMonth;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.FactorValue;
-import org.footprintledger.footprint.api.LineType;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
 import org.junit.jupiter.api.Test;
 
 class LineMonthFootprintTest {

@@ -9,14 +9,14 @@ import static org.footprintledger.footprint.domain.LedgerStory.figures;
 import java.time.Instant;
 import java.util.Optional;
 import org.footprintledger.footprint.api.FactorSet;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.LineUsageAccruedEvent;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
 import org.footprintledger.footprint.api.StatementFigures;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
 import org.footprintledger.footprint.api.StatementStatus;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 import org.footprintledger.footprint.domain.StatementFold.LineState;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.FactorValue;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementLine;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.Technology;
 import org.springframework.stereotype.Component;
 
 /**

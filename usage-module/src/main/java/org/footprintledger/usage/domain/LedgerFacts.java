@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.footprintledger.footprint.api.LineUsageFact;
-import org.footprintledger.footprint.api.LineType;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
 
 /**
  * Sums the records of one batch into one fact per line and month: what the ledger receives instead of one command

@@ -2,8 +2,8 @@ package org.footprintledger.usage.domain;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.footprintledger.footprint.api.LineType;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
 
 /** A usage record that passed every rule of the feed's column table. */
 public record UsageRecord(

@@ -3,8 +3,8 @@ package org.footprintledger.usage.domain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.footprintledger.footprint.api.LineType;
-import org.footprintledger.footprint.api.Technology;
+import org.footprintledger.vocabulary.LineType;
+import org.footprintledger.vocabulary.Technology;
 import org.footprintledger.usage.api.UsageRecordSubmission;
 
 /** Enforces the column rules of the usage feed (contract.md), reporting the first field at fault. */

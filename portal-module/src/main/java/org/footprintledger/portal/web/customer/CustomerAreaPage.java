@@ -6,7 +6,7 @@ import java.util.List;
 import org.footprintledger.content.api.LineContent;
 import org.footprintledger.content.api.SurveyOffer;
 import org.footprintledger.footprint.api.FactorSet;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.StatementLine;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.footprintledger.footprint.api.LineAverage;
-import org.footprintledger.footprint.api.LineType;
+import org.footprintledger.vocabulary.LineType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

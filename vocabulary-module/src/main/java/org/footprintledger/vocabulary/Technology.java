@@ -1,4 +1,4 @@
-package org.footprintledger.footprint.api;
+package org.footprintledger.vocabulary;
 
 import java.util.Arrays;
 import java.util.Optional;

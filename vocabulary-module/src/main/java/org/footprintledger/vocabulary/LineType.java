@@ -1,4 +1,4 @@
-package org.footprintledger.footprint.api;
+package org.footprintledger.vocabulary;
 
 /** The two kinds of subscription the decree distinguishes, with their legal wording. */
 public enum LineType {
