@@ -21,4 +21,18 @@ public interface CustomerContent {
 
     /** The page's "was this useful?" view: counted once per page shown (written off the request path). */
     void countPageView();
+
+    /**
+     * Counts the views of content shown again without {@link #show} (a page kept and served again): one view per
+     * equivalence and tip in {@code shown}, as {@code show} counts them.
+     */
+    void countShown(List<LineContent> shown);
+
+    /**
+     * A change marker of what {@link #show} and the survey give {@code subscriberId}: differs whenever a content
+     * version changes status (submitted, published, retired), the survey changes or the subscriber answers it, or the
+     * tips' usefulness ranking moves (recounted at most once a minute, at once for a rating given on this node).
+     * Compare for equality only. One cheap read.
+     */
+    long revision(String subscriberId);
 }

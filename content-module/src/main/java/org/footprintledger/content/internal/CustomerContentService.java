@@ -39,9 +39,12 @@ class CustomerContentService implements CustomerContent {
     private final ContentViews views;
     private final RatingStore ratings;
     private final ContentMetrics metrics;
+    private final ContentRevisions revisions;
 
     CustomerContentService(JdbcEquivalenceCatalogue catalogue, JdbcEcoTips tips, EquivalenceBindings bindings,
-                           ContentViews views, RatingStore ratings, ContentMetrics metrics) {
+                           ContentViews views, RatingStore ratings, ContentMetrics metrics,
+                           ContentRevisions revisions) {
+        this.revisions = revisions;
         this.catalogue = catalogue;
         this.tips = tips;
         this.bindings = bindings;
@@ -56,23 +59,35 @@ class CustomerContentService implements CustomerContent {
         Map<EquivalenceBindings.Key, List<ChosenEquivalence>> equivalences = bound(lines);
         List<TipVersion> published = withTips ? tips.forCustomers(false) : List.of();
         List<LineContent> shown = new ArrayList<>();
-        List<Long> viewed = new ArrayList<>();
-        int tipCount = 0;
-        int equivalenceCount = 0;
         for (StatementLineRef line : lines) {
             List<ChosenEquivalence> chosen = equivalences.get(key(line));
             List<ShownTip> lineTips = withTips ? ranked(line, published).stream()
                     .filter(tip -> !savesZero(tip)).toList() : List.of();
-            chosen.forEach(c -> viewed.add(c.itemId()));
-            lineTips.forEach(t -> viewed.add(t.itemId()));
-            equivalenceCount += chosen.size();
-            tipCount += lineTips.size();
             shown.add(new LineContent(line.lineId(), chosen, lineTips));
+        }
+        countShown(shown);
+        return List.copyOf(shown);
+    }
+
+    @Override
+    public void countShown(List<LineContent> shown) {
+        List<Long> viewed = new ArrayList<>();
+        int equivalenceCount = 0;
+        int tipCount = 0;
+        for (LineContent line : shown) {
+            line.equivalences().forEach(c -> viewed.add(c.itemId()));
+            line.tips().forEach(t -> viewed.add(t.itemId()));
+            equivalenceCount += line.equivalences().size();
+            tipCount += line.tips().size();
         }
         views.count(viewed);
         metrics.views("EQUIVALENCE", equivalenceCount);
         metrics.views("TIP", tipCount);
-        return List.copyOf(shown);
+    }
+
+    @Override
+    public long revision(String subscriberId) {
+        return revisions.of(subscriberId) * 31 + ratings.tipVotesRevision();
     }
 
     /** A tip whose saving, as shown, is 0 g says nothing to the customer: it is not shown. */

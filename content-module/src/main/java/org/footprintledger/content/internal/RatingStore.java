@@ -29,7 +29,15 @@ class RatingStore {
         this.jdbc = jdbc;
     }
 
-    private record TipVotes(Map<Long, long[]> byTip, long countedAtNanos) {
+    private record TipVotes(Map<Long, long[]> byTip, long countedAtNanos, long revision) {
+
+        static TipVotes of(Map<Long, long[]> byTip) {
+            long revision = 0;
+            for (Map.Entry<Long, long[]> tip : byTip.entrySet()) {
+                revision += (tip.getKey() * 1_000_003L + tip.getValue()[0]) * 31 + tip.getValue()[1];
+            }
+            return new TipVotes(Map.copyOf(byTip), System.nanoTime(), revision);
+        }
     }
 
     long insert(String subscriberId, RatingTarget target, Long itemId, Integer itemVersion, String month,
@@ -48,12 +56,21 @@ class RatingStore {
      * ratings show within that minute).
      */
     Map<Long, long[]> tipVotes() {
+        return counted().byTip();
+    }
+
+    /** A change marker of the tally {@link #tipVotes} gives now: the same while the counts are the same. */
+    long tipVotesRevision() {
+        return counted().revision();
+    }
+
+    private TipVotes counted() {
         TipVotes counted = tipVotes;
         if (counted == null || System.nanoTime() - counted.countedAtNanos() > VOTES_REUSED_NANOS) {
-            counted = new TipVotes(Map.copyOf(countTipVotes()), System.nanoTime());
+            counted = TipVotes.of(countTipVotes());
             tipVotes = counted;
         }
-        return counted.byTip();
+        return counted;
     }
 
     private void forgetVotesOnCommit() {

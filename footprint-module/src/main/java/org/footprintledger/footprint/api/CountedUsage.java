@@ -30,4 +30,10 @@ public interface CountedUsage {
      * records' receipt times (available while the records are kept: see the retention rule).
      */
     List<SubscriberMonthUsage> asOf(String subscriberId, YearMonth from, YearMonth to, Instant asOf);
+
+    /**
+     * A change marker of {@link #current}: differs whenever one of those running totals changes (or the retention
+     * rule purges a month's detail). Compare for equality only.
+     */
+    long revision(String subscriberId, YearMonth from, YearMonth to);
 }

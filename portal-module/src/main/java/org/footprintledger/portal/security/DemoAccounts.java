@@ -1,5 +1,8 @@
 package org.footprintledger.portal.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Map;
 import org.footprintledger.usage.api.SubscriberDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +33,8 @@ class DemoAccounts implements UserDetailsService {
     private final Map<String, StaffAccount> staff;
     private final String subscriberPasswordHash = ENCODER.encode("demo");
     private final SubscriberDirectory subscribers;
+    private final Cache<String, Boolean> knownSubscribers = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
     DemoAccounts(SubscriberDirectory subscribers) {
         this.subscribers = subscribers;
@@ -46,10 +51,25 @@ class DemoAccounts implements UserDetailsService {
         if (account != null) {
             return User.withUsername(username).password(account.passwordHash()).roles(account.role()).build();
         }
-        if (subscribers.isKnown(username)) {
+        if (isKnownSubscriber(username)) {
             return User.withUsername(username).password(subscriberPasswordHash).roles(Roles.SUBSCRIBER).build();
         }
         throw new UsernameNotFoundException("no demo account " + username);
+    }
+
+    /**
+     * HTTP Basic looks the account up on every API call: a subscriber found known is not looked up again for a few
+     * minutes (an unknown name is looked up each time, so a subscriber the feed has just made known can log in).
+     */
+    private boolean isKnownSubscriber(String username) {
+        if (knownSubscribers.getIfPresent(username) != null) {
+            return true;
+        }
+        boolean known = subscribers.isKnown(username);
+        if (known) {
+            knownSubscribers.put(username, Boolean.TRUE);
+        }
+        return known;
     }
 
     static PasswordEncoder passwordEncoder() {

@@ -53,6 +53,7 @@ class CustomerAreaBenchmark {
     private static final int FED = Integer.getInteger("benchmark.fed-subscribers", 2_000);
     private static final int SESSIONS = Integer.getInteger("benchmark.sessions", 1_000);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warm-up-seconds", 5);
     private static final int MONTHS = 12;
     private static final Path WRK = Path.of(System.getProperty("benchmark.wrk", "/usr/bin/wrk"));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -124,9 +125,14 @@ class CustomerAreaBenchmark {
             Files.writeString(script, ROTATING_REQUESTS);
             double sessionSeconds = seconds(started);
 
+            // the JIT compiles each path's code before the measured runs (not printed)
+            String base = "http://localhost:" + port;
+            wrk(50, WARM_UP_SECONDS, base + "/actuator/health", null, null);
+            wrk(50, WARM_UP_SECONDS, base + "/espace-client", script, pageRequests);
+            wrk(50, WARM_UP_SECONDS, base + "/api", script, apiRequests);
+
             Map<String, Wrk> results = new LinkedHashMap<>();
             for (int connections : new int[] {50, 200}) {
-                String base = "http://localhost:" + port;
                 results.put("trivial " + connections, wrk(connections, base + "/actuator/health", null, null));
                 results.put("page " + connections, wrk(connections, base + "/espace-client", script, pageRequests));
                 results.put("api " + connections, wrk(connections, base + "/api", script, apiRequests));
@@ -196,7 +202,11 @@ class CustomerAreaBenchmark {
     }
 
     private static Wrk wrk(int connections, String url, Path script, Path requests) throws Exception {
-        List<String> command = new ArrayList<>(List.of(WRK.toString(), "-t2", "-c" + connections, "-d" + SECONDS + "s",
+        return wrk(connections, SECONDS, url, script, requests);
+    }
+
+    private static Wrk wrk(int connections, int seconds, String url, Path script, Path requests) throws Exception {
+        List<String> command = new ArrayList<>(List.of(WRK.toString(), "-t2", "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "10s", "--latency"));
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));

@@ -152,6 +152,22 @@ class LineMonthTotals implements CountedUsage {
     }
 
     /**
+     * The count and the sum of the row versions ({@code xmin}, the writing transaction's id) of the subscriber's
+     * line-month totals: any batch that adds to, or supersedes in, one of them rewrites its row. Mixed with the
+     * number of months whose daily detail the retention rule purged (the explanation and the split by technology
+     * of those months change then).
+     */
+    @Override
+    public long revision(String subscriberId, YearMonth from, YearMonth to) {
+        Long revision = jdbc.queryForObject("SELECT (SELECT count(*) * 1000003 + coalesce(sum(xmin::text::bigint), 0) "
+                        + "FROM usage_line_month WHERE line_id IN (SELECT line_id FROM usage_line WHERE "
+                        + "subscriber_id = ?) AND month BETWEEN ? AND ?) * 31 "
+                        + "+ (SELECT count(*) FROM usage_retention_purge)",
+                Long.class, subscriberId, from.toString(), to.toString());
+        return revision == null ? 0 : revision;
+    }
+
+    /**
      * From the records themselves: those received by {@code asOf}, less those a record received by then replaced
      * (the technology of a line-month is the one of its latest record received by then that named one).
      */

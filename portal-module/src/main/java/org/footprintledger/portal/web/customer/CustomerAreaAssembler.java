@@ -65,6 +65,11 @@ class CustomerAreaAssembler {
         this.clock = clock;
     }
 
+    /** The first of the twelve months the page shows, the current one included. */
+    static YearMonth firstMonthShown(YearMonth current) {
+        return current.minusMonths(11);
+    }
+
     YearMonth currentMonth() {
         return YearMonth.now(clock.withZone(DisplayFormat.PARIS));
     }
@@ -76,7 +81,7 @@ class CustomerAreaAssembler {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     CustomerAreaPage assemble(String subscriberId, YearMonth asked) {
         YearMonth current = currentMonth();
-        List<MonthlyStatement> months = statements.range(subscriberId, current.minusMonths(11), current);
+        List<MonthlyStatement> months = statements.range(subscriberId, firstMonthShown(current), current);
         Optional<MonthlyStatement> lastClosed = months.stream()
                 .filter(m -> m.status() == StatementStatus.CLOSED).reduce((first, second) -> second);
         Optional<MonthlyStatement> chosen = months.stream()

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.footprintledger.content.api.CustomerContent;
 import org.footprintledger.portal.security.Roles;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.Authentication;
@@ -25,10 +26,15 @@ class CustomerAreaController {
 
     private final CustomerAreaAssembler assembler;
     private final RenderedPages pages;
+    private final CustomerAreaRevisions revisions;
+    private final CustomerContent content;
 
-    CustomerAreaController(CustomerAreaAssembler assembler, RenderedPages pages) {
+    CustomerAreaController(CustomerAreaAssembler assembler, RenderedPages pages, CustomerAreaRevisions revisions,
+                           CustomerContent content) {
         this.assembler = assembler;
         this.pages = pages;
+        this.revisions = revisions;
+        this.content = content;
     }
 
     /** Where a login lands: editors on the editor pages, everyone else in the customer area. */
@@ -38,22 +44,36 @@ class CustomerAreaController {
     }
 
     /**
-     * The page's HTML comes from {@link RenderedPages}: rendered by the template once per view model and language,
-     * the view model assembled at every request (so every figure is read from the read models each time).
+     * The page's HTML comes from {@link RenderedPages}, kept by the revision of everything it shows
+     * ({@link CustomerAreaRevisions}, three index reads): the view model is assembled and the page rendered only
+     * when that revision changed. A page served again counts its views as an assembled one does.
      */
     @GetMapping("/espace-client")
     void customerArea(Principal principal, @RequestParam(name = "mois", required = false) String month,
                       Model model, Locale locale, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        CustomerAreaPage page;
+        String subscriberId = principal.getName();
+        pages.writeKept(subscriberId, "espace-client", revisions.of(subscriberId), () -> {
+            model.addAttribute("page", assemble(subscriberId, parseMonth(month)));
+            return model.asMap();
+        }, kept -> countViews((CustomerAreaPage) kept.get("page")), locale, request, response);
+    }
+
+    private CustomerAreaPage assemble(String subscriberId, YearMonth month) {
         try {
-            page = assembler.assemble(principal.getName(), parseMonth(month));
+            return assembler.assemble(subscriberId, month);
         } catch (ConcurrencyFailureException e) {
             // two first views of the same lines at once: the one that lost binding their equivalences reads again
-            page = assembler.assemble(principal.getName(), parseMonth(month));
+            return assembler.assemble(subscriberId, month);
         }
-        model.addAttribute("page", page);
-        pages.write(principal.getName(), "espace-client", model.asMap(), locale, request, response);
+    }
+
+    private void countViews(CustomerAreaPage page) {
+        content.countPageView();
+        if (page.month() != null) {
+            content.countShown(page.month().lines().stream().map(CustomerAreaPage.LineView::content)
+                    .filter(java.util.Objects::nonNull).toList());
+        }
     }
 
     /** A month asked for in the address, or {@code null} (the default month) when absent or not a month. */

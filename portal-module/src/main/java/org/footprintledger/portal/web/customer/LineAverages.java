@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.footprintledger.footprint.api.LineAverage;
 import org.footprintledger.vocabulary.LineType;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ class LineAverages {
     private final Duration keep;
     private final long minimumLines;
     private final Map<YearMonth, Read> byMonth = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     LineAverages(StatementReader statements, Clock clock,
                  @Value("${footprint.customer-area.averages-cache:PT10M}") Duration keep,
@@ -42,13 +44,34 @@ class LineAverages {
     private record Read(List<LineAverage> averages, Instant at) {
     }
 
+    /**
+     * A change marker of the averages kept: the number of times the averages of a month read before were read again
+     * (once kept longer than allowed) and found changed. A page kept with them is assembled again then; the first
+     * read of a month changes nothing, as only a page being assembled reads a month for the first time.
+     */
+    long revision() {
+        byMonth.keySet().forEach(this::read);
+        return changes.get();
+    }
+
     Optional<LineAverage> of(YearMonth month, LineType type, String technology) {
-        Instant now = clock.instant();
-        Read read = byMonth.compute(month, (m, known) -> known != null && known.at().plus(keep).isAfter(now)
-                ? known : new Read(statements.averages(m), now));
-        return read.averages().stream()
+        return read(month).averages().stream()
                 .filter(a -> a.lineType() == type && java.util.Objects.equals(a.technology(), technology))
                 .filter(a -> a.lines() >= minimumLines)
                 .findFirst();
+    }
+
+    private Read read(YearMonth month) {
+        Instant now = clock.instant();
+        return byMonth.compute(month, (m, known) -> {
+            if (known != null && known.at().plus(keep).isAfter(now)) {
+                return known;
+            }
+            Read read = new Read(statements.averages(m), now);
+            if (known != null && !known.averages().equals(read.averages())) {
+                changes.incrementAndGet();
+            }
+            return read;
+        });
     }
 }

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +28,7 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
@@ -36,6 +39,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * content version, a vote that reorders the tips, a new month or another language makes another model, hence another
  * key; nothing has to be invalidated (docs/adr/0004). The page's only per-request part, the CSRF token of its forms,
  * is rendered as a placeholder and replaced with the request's own token each time the page is served.
+ * A page may also be kept by revision ({@link #writeKept}): its key is then a cheap change marker of everything it
+ * shows instead of its model, so the page kept is served again without its model being assembled (docs/adr/0010).
  * Bounded by weight ({@code footprint.customer-area.page-cache-mb}), entries not read for
  * {@code footprint.customer-area.page-cache-idle} dropped. Metrics: {@code cache.*{cache="customer_area_pages"}}.
  */
@@ -49,7 +54,7 @@ class RenderedPages {
     private static final int KEY_WEIGHT = 8_192;
 
     private final ThymeleafViewResolver views;
-    private final Cache<Key, Html> pages;
+    private final Cache<Object, Kept> pages;
 
     RenderedPages(ThymeleafViewResolver thymeleafViewResolver, MeterRegistry registry,
                   @Value("${footprint.customer-area.page-cache-mb:256}") long megabytes,
@@ -57,7 +62,7 @@ class RenderedPages {
         this.views = thymeleafViewResolver;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(megabytes << 20)
-                .<Key, Html>weigher((key, html) -> KEY_WEIGHT + html.bytes())
+                .<Object, Kept>weigher((key, kept) -> KEY_WEIGHT + kept.html().bytes())
                 .expireAfterAccess(idle)
                 .recordStats()
                 .build();
@@ -66,6 +71,17 @@ class RenderedPages {
 
     /** What a page's HTML depends on; {@code principal} is also in the view model, stated here so no key can leak. */
     record Key(String principal, String view, String language, Map<String, Object> model) {
+    }
+
+    /**
+     * What a page kept by revision depends on: the viewer, the view, its address (the month asked for and the
+     * language links are read from it), the language, and the revision of everything it shows.
+     */
+    record RevisionKey(String principal, String view, String address, String language, Object revision) {
+    }
+
+    /** A page's HTML and, when kept by revision, the model it was rendered from. */
+    private record Kept(Html html, Map<String, Object> model) {
     }
 
     /**
@@ -112,7 +128,42 @@ class RenderedPages {
     void write(String principal, String view, Map<String, Object> model, Locale locale, HttpServletRequest request,
                HttpServletResponse response) throws IOException {
         Key key = new Key(principal, view, locale.getLanguage(), modelOf(model));
-        Html html = pages.get(key, k -> Html.of(renderWithPlaceholder(view, model, locale, request, response)));
+        Kept kept = pages.get(key, k -> new Kept(Html.of(renderWithPlaceholder(view, model, locale, request,
+                response)), null));
+        writeTo(response, kept.html(), request);
+    }
+
+    /**
+     * Writes the HTML of {@code view} kept for {@code revision}: the model is assembled and the page rendered only
+     * when no page is kept for it (or when the request carries a flash message, which is shown once). When the page
+     * kept is served again, {@code servedAgain} gets the model it was rendered from (to count what the page shows).
+     * The revision must change whenever anything the model holds may have changed.
+     */
+    void writeKept(String principal, String view, Object revision, Supplier<Map<String, Object>> model,
+                   Consumer<Map<String, Object>> servedAgain, Locale locale, HttpServletRequest request,
+                   HttpServletResponse response) throws IOException {
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        if (flash != null && !flash.isEmpty()) {
+            write(principal, view, model.get(), locale, request, response);
+            return;
+        }
+        String address = request.getQueryString() == null ? request.getRequestURI()
+                : request.getRequestURI() + "?" + request.getQueryString();
+        RevisionKey key = new RevisionKey(principal, view, address, locale.getLanguage(), revision);
+        boolean[] assembled = {false};
+        Kept kept = pages.get(key, k -> {
+            assembled[0] = true;
+            Map<String, Object> values = model.get();
+            return new Kept(Html.of(renderWithPlaceholder(view, values, locale, request, response)), values);
+        });
+        if (!assembled[0]) {
+            servedAgain.accept(kept.model());
+        }
+        writeTo(response, kept.html(), request);
+    }
+
+    private static void writeTo(HttpServletResponse response, Html html, HttpServletRequest request)
+            throws IOException {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         html.writeTo(response, token == null ? null : token.getToken());
     }

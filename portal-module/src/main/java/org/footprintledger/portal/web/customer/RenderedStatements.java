@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Supplier;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,8 @@ class RenderedStatements {
     /** A rough weight of the key beside the JSON's bytes. */
     private static final int KEY_WEIGHT = 4_096;
     private final ObjectWriter writer;
-    private final Cache<List<MonthlyStatement>, byte[]> json;
+    /** Keyed by the statements themselves, or by a subscriber's months and their revision ({@link Revised}). */
+    private final Cache<Object, byte[]> json;
 
     RenderedStatements(JsonMapper mapper, MeterRegistry registry,
                        @Value("${footprint.api.statements-cache-mb:64}") long megabytes,
@@ -35,7 +38,7 @@ class RenderedStatements {
         this.writer = mapper.writerFor(new TypeReference<List<MonthlyStatement>>() { });
         this.json = Caffeine.newBuilder()
                 .maximumWeight(megabytes << 20)
-                .<List<MonthlyStatement>, byte[]>weigher((key, bytes) -> KEY_WEIGHT + bytes.length)
+                .<Object, byte[]>weigher((key, bytes) -> KEY_WEIGHT + bytes.length)
                 .expireAfterAccess(idle)
                 .recordStats()
                 .build();
@@ -44,5 +47,20 @@ class RenderedStatements {
 
     byte[] of(List<MonthlyStatement> statements) {
         return json.get(List.copyOf(statements), writer::writeValueAsBytes);
+    }
+
+    /**
+     * The JSON of one subscriber's statements between two months, kept for the ledger's {@code revision} of them
+     * ({@link org.footprintledger.footprint.api.LedgerRevisions}): {@code statements} is read only when no JSON is
+     * kept for that revision.
+     */
+    byte[] kept(String subscriberId, YearMonth from, YearMonth to, long revision,
+                Supplier<List<MonthlyStatement>> statements) {
+        return json.get(new Revised(subscriberId, from, to, revision),
+                key -> writer.writeValueAsBytes(List.copyOf(statements.get())));
+    }
+
+    /** One subscriber's statements between two months at one revision of the ledger. */
+    private record Revised(String subscriberId, YearMonth from, YearMonth to, long revision) {
     }
 }

@@ -7,6 +7,7 @@ import org.footprintledger.portal.web.StatementReader;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import org.footprintledger.footprint.api.LedgerRevisions;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementExplanation;
 import org.footprintledger.usage.api.UsageHistory;
@@ -24,11 +25,14 @@ class StatementsController {
     private final StatementReader statements;
     private final UsageHistory usage;
     private final RenderedStatements json;
+    private final LedgerRevisions revisions;
 
-    StatementsController(StatementReader statements, UsageHistory usage, RenderedStatements json) {
+    StatementsController(StatementReader statements, UsageHistory usage, RenderedStatements json,
+                         LedgerRevisions revisions) {
         this.statements = statements;
         this.usage = usage;
         this.json = json;
+        this.revisions = revisions;
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}")
@@ -38,7 +42,10 @@ class StatementsController {
                 .orElseThrow(() -> new NotFoundException("no usage for subscriber " + subscriberId + " in " + month));
     }
 
-    /** The JSON of the statements read, written once per value of the statements ({@link RenderedStatements}). */
+    /**
+     * The JSON of the statements, kept by the ledger's revision of those months ({@link RenderedStatements}): read
+     * and written again only when it changed. Statements as of an instant are read at every request.
+     */
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements")
     ResponseEntity<byte[]> statements(@PathVariable String subscriberId, @RequestParam String from,
                                       @RequestParam String to, @RequestParam(required = false) String asOf) {
@@ -47,8 +54,12 @@ class StatementsController {
         if (last.isBefore(first)) {
             throw new BadRequestException("to (" + to + ") is before from (" + from + ")", null, null);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(json.of(statements.range(subscriberId, first, last, RequestParameters.instant(asOf))));
+        Instant at = RequestParameters.instant(asOf);
+        byte[] body = at == null
+                ? json.kept(subscriberId, first, last, revisions.of(subscriberId, first, last),
+                        () -> statements.range(subscriberId, first, last))
+                : json.of(statements.range(subscriberId, first, last, at));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/statements/{month}/explanation")

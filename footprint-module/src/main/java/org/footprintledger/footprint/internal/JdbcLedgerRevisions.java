@@ -1,0 +1,43 @@
+package org.footprintledger.footprint.internal;
+
+import java.time.YearMonth;
+import org.footprintledger.footprint.api.CountedUsage;
+import org.footprintledger.footprint.api.LedgerRevisions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The marker from PostgreSQL's row versions: every insert or update of a row gives it a new {@code xmin} (the id of
+ * the transaction that wrote it), so the count and the sum of the {@code xmin}s of the subscriber's statement lines
+ * (a correction or a restatement rewrites its line in the same transaction as it stores the correction) and devices
+ * change with any write, whoever made it and on whichever node; so do those of the device models (a catalogue of a
+ * few hundred rows) the devices' footprint is computed from. The open months' provisional figures come from the usage
+ * module's running totals, which give their own marker. Index range reads: the statement lines by their key
+ * (subscriber, month), the devices by theirs (subscriber).
+ */
+@Component
+class JdbcLedgerRevisions implements LedgerRevisions {
+
+    /** Spreads a row count over the sum of the transaction ids, so that one marker mixes both. */
+    static final long ROWS_WEIGHT = 1_000_003L;
+    private static final String SQL = "SELECT "
+            + "(SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM ledger_statement_line "
+            + "WHERE subscriber_id = ? AND month BETWEEN ? AND ?) * 31 "
+            + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM subscriber_device "
+            + "WHERE subscriber_id = ?) * 31 "
+            + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM device_model)";
+
+    private final JdbcTemplate jdbc;
+    private final CountedUsage counted;
+
+    JdbcLedgerRevisions(JdbcTemplate jdbc, CountedUsage counted) {
+        this.jdbc = jdbc;
+        this.counted = counted;
+    }
+
+    @Override
+    public long of(String subscriberId, YearMonth from, YearMonth to) {
+        Long ledger = jdbc.queryForObject(SQL, Long.class, subscriberId, from.toString(), to.toString(), subscriberId);
+        return (ledger == null ? 0 : ledger) * 31 + counted.revision(subscriberId, from, to);
+    }
+}
