@@ -1,5 +1,6 @@
 package org.footprintledger.footprint.internal;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.footprintledger.footprint.domain.PublishedFactorSet;
 import org.footprintledger.footprint.domain.SubscriberMonthLedger;
@@ -16,7 +17,8 @@ class LedgerAxonConfiguration {
     @Bean
     ConfigurerModule ledgerAggregatesModule() {
         return configurer -> {
-            configurer.configureAggregate(SubscriberMonthLedger.class);
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SubscriberMonthLedger.class)
+                    .configureCommandTargetResolver(configuration -> new LedgerCommandTargets()));
             configurer.configureAggregate(PublishedFactorSet.class);
             configurer.eventProcessing(processing -> processing
                     .registerSubscribingEventProcessor(FactorSetProjection.PROCESSING_GROUP));
