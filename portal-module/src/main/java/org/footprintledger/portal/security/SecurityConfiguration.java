@@ -35,13 +35,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/**")
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.OPS)
                         // the OpenAPI description (docs/openapi.json): any logged-in client
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/usage/**").hasRole(Roles.FEED)
                         .requestMatchers(HttpMethod.GET, "/api/v1/usage/**").hasAnyRole(Roles.FEED, Roles.OPS)
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPS)
