@@ -63,6 +63,9 @@ class ApiErrorHandler {
 
     /** What was wrong with one field, in the API's words (Jackson's own message names Java types). */
     private static String fieldProblem(DatabindException e) {
+        if (e.getCause() instanceof IllegalArgumentException rule && rule.getMessage() != null) {
+            return rule.getMessage(); // the value's own rule (a negative factor, a set without sources)
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }

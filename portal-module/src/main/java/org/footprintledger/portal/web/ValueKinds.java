@@ -17,9 +17,12 @@ import java.util.stream.Collectors;
  */
 final class ValueKinds {
 
-    /** A qualified Java name ({@code java.time.LocalDate}, {@code org.footprintledger.….LineType}). */
-    private static final Pattern QUALIFIED_TYPE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Za-z_$][\\w$]*");
-    private static final Pattern JAVA_WORDING = Pattern.compile("No enum constant|`|class \\w|java\\.|Cannot "
+    /**
+     * A qualified Java class name ({@code java.time.LocalDate}, {@code org.footprintledger.….LineType}); a property
+     * name ({@code footprint.retention.import-rejections}) is not one.
+     */
+    private static final Pattern QUALIFIED_TYPE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$]*");
+    private static final Pattern JAVA_WORDING = Pattern.compile("No enum constant|`|\\bjava\\.[a-z]|Cannot "
             + "(?:deserialize|construct|coerce)|Failed to convert");
 
     private ValueKinds() {
