@@ -248,6 +248,42 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The pages work under the Content-Security-Policy (no inline script or style: scripts, styles and the chart's
+     * look come from the application's files), and the browser does enforce it: an inline style put into the page
+     * is refused and reported.
+     */
+    @Test
+    void every_page_works_under_the_content_security_policy_which_the_browser_enforces() {
+        browser = HeadlessChromium.start("fr-FR");
+        browser.driver().get(url("/login"));
+        List<String> violations = new ArrayList<>(csp(browser.consoleMessages()));
+        logIn();
+        for (String page : pages()) {
+            browser.driver().get(url(page));
+            violations.addAll(csp(browser.consoleMessages()));
+        }
+        browser.driver().get(url("/espace-client/page-inexistante"));
+        violations.addAll(csp(browser.consoleMessages()));
+        assertThat(violations).as("Content-Security-Policy violations").isEmpty();
+
+        browser.driver().get(url("/espace-client"));
+        assertThat(browser.script("return getComputedStyle(document.querySelector('.site-header')).display"))
+                .as("the stylesheet applies").isNotEqualTo("inline");
+        assertThat(browser.script("return getComputedStyle(document.querySelector('rect.chart__bar')).fill"))
+                .as("the chart's bars are coloured by the stylesheet").isNotEqualTo("rgb(0, 0, 0)");
+        browser.consoleMessages();
+        Object colour = browser.script("document.body.insertAdjacentHTML('beforeend', "
+                + "'<p id=\"csp-probe\" style=\"color: rgb(1, 2, 3)\">probe</p>');"
+                + "return getComputedStyle(document.getElementById('csp-probe')).color");
+        assertThat(colour).as("an inline style attribute is refused").isNotEqualTo("rgb(1, 2, 3)");
+        assertThat(csp(browser.consoleMessages())).as("and reported").isNotEmpty();
+    }
+
+    private static List<String> csp(List<String> console) {
+        return console.stream().filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
     private List<String> serious(String page) {
         List<String> found = new ArrayList<>();
         for (Map<String, Object> violation : browser.axeViolations()) {

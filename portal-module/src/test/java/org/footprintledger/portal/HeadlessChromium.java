@@ -17,6 +17,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A real Chromium, headless, driven by the system's chromedriver (Debian packages {@code chromium} and
@@ -50,6 +52,8 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-sync", "--hide-scrollbars", "--lang=" + language, "--window-size=1280,1000");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
                 "download.prompt_for_download", false));
+        // the console (CSP violations are reported there)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -74,6 +78,11 @@ final class HeadlessChromium implements AutoCloseable {
     boolean scrollsHorizontally() {
         return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth"
                 + " || document.body.scrollWidth > window.innerWidth");
+    }
+
+    /** The console messages since the last call (Chromium reports every Content-Security-Policy violation there). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     Object script(String script, Object... args) {

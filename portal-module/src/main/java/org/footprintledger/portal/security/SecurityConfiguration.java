@@ -12,29 +12,37 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two filter chains: the API (stateless, HTTP Basic in demo mode, bearer JWT in production) and the pages for
- * people (form login in demo mode). Every path not listed is denied.
+ * people (form login in demo mode). Every path not listed is denied. Both send the same security headers
+ * ({@link SecurityHeaders}); in demo mode both throttle failed logins ({@link LoginThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
     private final boolean jwtMode;
+    private final LoginThrottle throttle;
 
-    SecurityConfiguration(@Value("${footprint.security.mode:demo}") String mode) {
+    SecurityConfiguration(@Value("${footprint.security.mode:demo}") String mode, LoginThrottle throttle) {
         this.jwtMode = "jwt".equals(mode);
+        this.throttle = throttle;
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/**")
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.OPS)
+                        // the OpenAPI description (docs/openapi.json): any logged-in client
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/usage/**").hasRole(Roles.FEED)
                         .requestMatchers(HttpMethod.GET, "/api/v1/usage/**").hasAnyRole(Roles.FEED, Roles.OPS)
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPS)
@@ -55,10 +63,13 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
+        SecurityHeaders.apply(http);
         if (jwtMode) {
             http.oauth2ResourceServer(jwt -> jwt.jwt(withDefaults()));
         } else {
-            http.httpBasic(withDefaults());
+            http.httpBasic(withDefaults())
+                    .addFilterBefore(LoginThrottleFilter.basicAuthentication(throttle),
+                            BasicAuthenticationFilter.class);
         }
         return http.build();
     }
@@ -73,13 +84,16 @@ class SecurityConfiguration {
                         .requestMatchers("/editeur", "/editeur/**").hasRole(Roles.EDITOR)
                         .requestMatchers("/").hasAnyRole(Roles.SUBSCRIBER, Roles.EDITOR)
                         .anyRequest().denyAll());
+        SecurityHeaders.apply(http);
         if (jwtMode) {
             http.oauth2ResourceServer(jwt -> jwt.jwt(withDefaults()));
         } else {
             // after the login form, "/" sends editors to the editor pages and everyone else to the customer area
             // the product's own login page (templates/login.html), in the visitor's language
             http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-                    .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                    .addFilterBefore(LoginThrottleFilter.loginForm(throttle),
+                            UsernamePasswordAuthenticationFilter.class);
         }
         return http.build();
     }

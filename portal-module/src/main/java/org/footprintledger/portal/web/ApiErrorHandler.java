@@ -18,7 +18,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every REST controller's errors as {@link ApiError} (the pages have their own). */
 @RestControllerAdvice(annotations = RestController.class)
@@ -47,7 +51,7 @@ class ApiErrorHandler {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return error(HttpStatus.BAD_REQUEST, field + ": " + databind.getOriginalMessage(), null, null, field);
+            return error(HttpStatus.BAD_REQUEST, field + ": " + fieldProblem(databind), null, null, field);
         }
         Throwable deepest = e;
         while (deepest.getCause() != null) {
@@ -55,6 +59,32 @@ class ApiErrorHandler {
         }
         return error(HttpStatus.BAD_REQUEST, deepest instanceof IllegalArgumentException
                 ? deepest.getMessage() : "the body is not valid JSON of the expected shape", null, null, null);
+    }
+
+    /** What was wrong with one field, in the API's words (Jackson's own message names Java types). */
+    private static String fieldProblem(DatabindException e) {
+        if (e.getCause() instanceof IllegalArgumentException rule && rule.getMessage() != null) {
+            return rule.getMessage(); // the value's own rule (a negative factor, a set without sources)
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            Object value = mismatch instanceof InvalidFormatException invalid ? invalid.getValue() : null;
+            return "expected " + ValueKinds.kind(mismatch.getTargetType())
+                    + (value == null ? "" : ", got \"" + value + "\"");
+        }
+        String message = e.getOriginalMessage();
+        return ValueKinds.namesJavaTypes(message) ? "not a valid value" : message;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        String accepted = e.getSupportedMediaTypes().isEmpty() ? "application/json" : e.getSupportedMediaTypes()
+                .stream().map(Object::toString).collect(Collectors.joining(", "));
+        String message = e.getContentType() == null ? e.getMessage()
+                : "Content-Type " + e.getContentType() + " is not taken here: send " + accepted;
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message, null, null, null);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -67,10 +97,16 @@ class ApiErrorHandler {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, e.index(), e.field(), e.reason());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ApiError> invalidArgument(Exception e) {
-        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : null;
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, field);
+    /** A path or query parameter of the wrong kind: says which, what it got and what it takes. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mismatchedParameter(MethodArgumentTypeMismatchException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getName() + ": \"" + e.getValue() + "\" is not "
+                + ValueKinds.kind(e.getRequiredType()), null, null, e.getName());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> invalidArgument(IllegalArgumentException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), null, null, null);
     }
 
     /**
@@ -129,7 +165,13 @@ class ApiErrorHandler {
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, Integer line, Integer column,
                                                   Integer index, String field, String reason) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message,
+        // the last guard: a message from deeper down that names Java types is not shown (it is logged)
+        String shown = message;
+        if (status.is4xxClientError() && ValueKinds.namesJavaTypes(message)) {
+            log.info("client error message replaced, it names Java types: {}", message);
+            shown = field == null ? "invalid request" : field + ": invalid value";
+        }
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), shown,
                 line, column, index, field, reason));
     }
 }
