@@ -61,3 +61,7 @@ CREATE TABLE ledger_restatement_job_month (
     ledgers_restated   BIGINT      NOT NULL DEFAULT 0,
     PRIMARY KEY (restatement_id, month)
 );
+
+-- A simulation (and its per-line CSV) reads one month of the read model at a time: without this index each month is a
+-- scan of every month. Only the month is indexed (it never changes), so the close's status updates stay HOT-eligible.
+CREATE INDEX ledger_statement_line_month ON ledger_statement_line (month);

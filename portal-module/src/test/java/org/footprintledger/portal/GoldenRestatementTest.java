@@ -118,6 +118,11 @@ class GoldenRestatementTest extends AuditJobsTest {
         assertThat(correction.get(0).get("reason").asString())
                 .isEqualTo("valeurs opérateur par technologie (GOLDEN-OP-1)");
         assertThat(correctionsOf(FEB, mob4g)).isEmpty();
+        // the customer sees the correction on the espace client
+        Browser customer = new Browser(port);
+        customer.logIn(subscriber, "demo");
+        assertThat(customer.open("/espace-client?mois=" + JAN))
+                .contains("valeurs opérateur par technologie (GOLDEN-OP-1)");
         // what the customer saw before the restatement is still what asOf answers
         JsonNode asShown = auditor.get(statementPath(JAN) + "?asOf=" + beforeRestatements).json();
         assertThat(line(asShown, mob4g).get("co2eGrams").asLong()).isEqualTo(494);

@@ -42,13 +42,26 @@ public final class SimulatedMonth {
     private long displayedAfter;
     private final Set<String> statements = new HashSet<>();
     private final Set<String> statementsChanged = new HashSet<>();
-    private final PriorityQueue<LineChange> largest;
+    /** The largest changes so far, smallest first; their texts are written only for those kept at the end. */
+    private final PriorityQueue<Candidate> largest;
+
+    private record Candidate(BigDecimal magnitude, String subscriberId, String lineId, LineType lineType,
+                             Technology technology, BigDecimal shown, LineMonthFootprint simulated,
+                             BigDecimal difference) {
+
+        LineChange change() {
+            return new LineChange(subscriberId, lineId, lineType.name(), technology == null ? null : technology.code(),
+                    Canonical.decimal(shown), Canonical.decimal(simulated.co2eGrams()),
+                    LineMonthFootprint.roundForDisplay(shown), simulated.displayedGrams(),
+                    Canonical.decimal(difference));
+        }
+    }
 
     public SimulatedMonth(String month, FactorSet set, int largestKept) {
         this.month = month;
         this.set = set;
         this.largestKept = largestKept;
-        this.largest = new PriorityQueue<>(Comparator.comparing(SimulatedMonth::magnitude));
+        this.largest = new PriorityQueue<>(Comparator.comparing(Candidate::magnitude));
     }
 
     /** The figure the simulated set gives to a line's counted usage (the ledger's formula), exact. */
@@ -78,10 +91,7 @@ public final class SimulatedMonth {
         if (difference.signum() != 0) {
             linesChanged++;
             statementsChanged.add(subscriberId);
-            keepIfLargest(new LineChange(subscriberId, lineId, lineType.name(),
-                    technology == null ? null : technology.code(), Canonical.decimal(shown),
-                    Canonical.decimal(simulated.co2eGrams()), shownDisplayed, simulated.displayedGrams(),
-                    Canonical.decimal(difference)));
+            keepIfLargest(subscriberId, lineId, lineType, technology, shown, simulated, difference);
         }
     }
 
@@ -94,15 +104,17 @@ public final class SimulatedMonth {
         return difference.multiply(HUNDRED).divide(base, PERCENT_SCALE, RoundingMode.HALF_UP);
     }
 
-    private void keepIfLargest(LineChange change) {
-        largest.add(change);
+    private void keepIfLargest(String subscriberId, String lineId, LineType lineType, Technology technology,
+                               BigDecimal shown, LineMonthFootprint simulated, BigDecimal difference) {
+        BigDecimal magnitude = difference.abs();
+        if (largest.size() == largestKept && magnitude.compareTo(largest.peek().magnitude()) <= 0) {
+            return;
+        }
+        largest.add(new Candidate(magnitude, subscriberId, lineId, lineType, technology, shown, simulated,
+                difference));
         if (largest.size() > largestKept) {
             largest.poll();
         }
-    }
-
-    private static BigDecimal magnitude(LineChange change) {
-        return new BigDecimal(change.exactDifference()).abs();
     }
 
     private static BigDecimal[] room(BigDecimal[] values, int used) {
@@ -114,13 +126,14 @@ public final class SimulatedMonth {
     }
 
     public MonthReport report(boolean closed) {
-        List<LineChange> largestFirst = new ArrayList<>(largest);
-        largestFirst.sort(Comparator.comparing(SimulatedMonth::magnitude).reversed()
-                .thenComparing(LineChange::subscriberId).thenComparing(LineChange::lineId));
+        List<Candidate> kept = new ArrayList<>(largest);
+        kept.sort(Comparator.comparing(Candidate::magnitude).reversed()
+                .thenComparing(Candidate::subscriberId).thenComparing(Candidate::lineId));
+        List<LineChange> largestFirst = kept.stream().map(Candidate::change).toList();
         return new MonthReport(month, closed, lines, linesChanged, statements.size(), statementsChanged.size(),
                 Canonical.decimal(before), Canonical.decimal(after), displayedBefore, displayedAfter,
                 Canonical.decimal(after.subtract(before)), changePercent(before, after),
                 NearestRank.of(gramDifferences, lines), NearestRank.of(percentDifferences, percents),
-                List.copyOf(largestFirst));
+                largestFirst);
     }
 }
