@@ -76,10 +76,9 @@ public final class SimulatedMonth {
         BigDecimal shown = new BigDecimal(shownExact);
         LineMonthFootprint simulated = simulated(set, lineType, technology, bytes, records);
         BigDecimal difference = simulated.co2eGrams().subtract(shown);
-        long shownDisplayed = LineMonthFootprint.roundForDisplay(shown);
         before = before.add(shown);
         after = after.add(simulated.co2eGrams());
-        displayedBefore += shownDisplayed;
+        displayedBefore += LineMonthFootprint.roundForDisplay(shown);
         displayedAfter += simulated.displayedGrams();
         statements.add(subscriberId);
         gramDifferences = room(gramDifferences, lines);

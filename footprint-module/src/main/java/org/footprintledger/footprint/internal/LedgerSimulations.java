@@ -45,9 +45,15 @@ class LedgerSimulations implements Simulations {
     private static final Logger log = LoggerFactory.getLogger(LedgerSimulations.class);
     static final int MAX_MONTHS = 36;
     private static final int LARGEST_KEPT = 20;
+    /** The technologies by their feed code (a null code is none), looked up once per line. */
+    private static final java.util.Map<String, Technology> TECHNOLOGIES = java.util.Arrays.stream(Technology.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Technology::code, t -> t));
+    private static final String CLOSED = " FROM ledger_statement_line WHERE month = ? AND status = 'CLOSED' "
+            + "AND shown_records > 0";
     private static final String CLOSED_LINES = "SELECT subscriber_id, line_id, line_type, technology, factor_set_id, "
-            + "bytes, records, exact_grams, co2e_grams FROM ledger_statement_line "
-            + "WHERE month = ? AND status = 'CLOSED' AND shown_records > 0";
+            + "bytes, records, exact_grams, co2e_grams" + CLOSED;
+    private static final String SIMULATED_COLUMNS = "SELECT subscriber_id, line_id, line_type, technology, bytes, "
+            + "records, exact_grams" + CLOSED;
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate cursor;
@@ -235,16 +241,20 @@ class LedgerSimulations implements Simulations {
 
     private SimulatedMonth simulate(YearMonth month, FactorSet set) {
         SimulatedMonth simulated = new SimulatedMonth(month.toString(), set, LARGEST_KEPT);
-        transactions.executeWithoutResult(tx -> cursor.query(CLOSED_LINES, rs -> {
-            simulated.add(rs.getString("subscriber_id"), rs.getString("line_id"),
-                    LineType.valueOf(rs.getString("line_type")), technology(rs), rs.getString("exact_grams"),
-                    rs.getLong("bytes"), rs.getLong("records"));
+        transactions.executeWithoutResult(tx -> cursor.query(SIMULATED_COLUMNS, rs -> {
+            simulated.add(rs.getString(1), rs.getString(2), LineType.valueOf(rs.getString(3)),
+                    technologyOf(rs.getString(4)), rs.getString(7), rs.getLong(5),
+                    rs.getLong(6));
         }, month.toString()));
         return simulated;
     }
 
     Optional<String> claimNext() {
         return lease.claimNext();
+    }
+
+    private static Technology technologyOf(String code) {
+        return code == null ? null : TECHNOLOGIES.get(code);
     }
 
     private static Technology technology(ResultSet rs) throws SQLException {
