@@ -162,6 +162,18 @@ class ModuleArchitectureTest {
                 .check(classes);
     }
 
+    /** A simulation reads; it has no way to write to the ledger (SimulationLeavesTheLedgerAloneTest shows it too). */
+    @Test
+    void simulations_cannot_reach_the_ledgers_write_side() {
+        noClasses().that().haveFullyQualifiedName(ROOT + ".footprint.internal.LedgerSimulations")
+                .or().haveFullyQualifiedName(ROOT + ".footprint.domain.SimulatedMonth")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..")
+                .orShould().dependOnClassesThat().haveNameMatching(ROOT + ".footprint.api.*Command")
+                .orShould().dependOnClassesThat().haveNameMatching(
+                        ROOT + ".footprint.internal.(LedgerRestatements|LedgerBatchHandler|MonthCloser)")
+                .check(classes);
+    }
+
     @Test
     void usage_speaks_to_the_ledger_through_its_port_never_through_axon() {
         noClasses().that().resideInAPackage(ROOT + ".usage..")

@@ -39,6 +39,8 @@ public abstract class PortalIntegrationTest {
         registry.add("footprint.embedded-db.durable", () -> "false");
         // months are closed by the tests themselves, never by the clock while they run
         registry.add("footprint.month-close.scheduled", () -> "false");
+        // the auditors' job runner polls often, so a job left half-done by a "crash" is resumed within the test
+        registry.add("footprint.audit-jobs.poll-interval", () -> "PT1S");
         // retention runs only when a test calls it, and keeps every month from 2023 on (the tests' months);
         // 2022 is RetentionTest's own
         registry.add("footprint.retention.cron", () -> "-");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -21,6 +22,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -84,11 +86,21 @@ class AxonConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
-    /** Claims time out after Axon's default (10 s): a node that stops renewing loses its segments. */
+    /**
+     * Segments are claimed under this node's name ({@code footprint.node-name}: by default the JVM's, pid@host, as
+     * Axon names it); a claim not renewed for {@code footprint.ledger.claim-timeout} (Axon's default, 10 s) is taken
+     * over by another node: a node that dies loses its segments within that time.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
-        return JdbcTokenStore.builder().connectionProvider(connectionProvider).schema(tokenSchema)
-                .serializer(serializer).build();
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          @Value("${footprint.node-name:}") String nodeName,
+                          @Value("${footprint.ledger.claim-timeout:PT10S}") Duration claimTimeout) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connectionProvider)
+                .schema(tokenSchema).serializer(serializer).claimTimeout(claimTimeout);
+        if (!nodeName.isBlank()) {
+            builder.nodeId(nodeName);
+        }
+        return builder.build();
     }
 
     /** A JDBC dead-letter queue for each processing group whose {@code dlq.enabled} is set. */

@@ -120,7 +120,8 @@ class LedgerMonths implements ClosedMonths, LedgerIndex {
         return subscribers;
     }
 
-    private List<String> subscribersOf(YearMonth month, String after, int limit) {
+    /** At most {@code limit} of the month's subscribers after {@code after}, in id order (the pages of a restatement). */
+    List<String> subscribersOf(YearMonth month, String after, int limit) {
         return jdbc.queryForList("SELECT subscriber_id FROM ledger_month_index WHERE month = ? AND subscriber_id > ? "
                 + "ORDER BY subscriber_id LIMIT ?", String.class, month.toString(), after, limit);
     }

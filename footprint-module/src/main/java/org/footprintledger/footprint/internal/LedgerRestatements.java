@@ -94,17 +94,29 @@ class LedgerRestatements implements Restatements {
         }
         long started = System.nanoTime();
         Instant at = clock.instant();
-        String fullReason = reason + " (" + set.id() + ")";
+        String fullReason = fullReason(reason, set);
         months.recordRestatedSet(month, set);
         long ledgers = months.forEachPage(month, PAGE_SIZE, page -> transactions.executeWithoutResult(tx ->
-                commands.sendAndWait(new RestateLedgerMonthsCommand(page.stream()
-                        .map(subscriber -> RestateLedgerMonthCommand.of(subscriber, month, set, fullReason, at))
-                        .toList()))));
+                restatePage(month, set, fullReason, at, page)));
         restated.increment(ledgers);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.warn("{} restated under {} by {}: {} ledgers, {} ms; reason: {}", month, set.id(), requestedBy, ledgers,
                 millis, reason);
         return new RestatementReport(month.toString(), set.id(), ledgers, millis);
+    }
+
+    /**
+     * Restates the ledgers of a page of the month's subscribers, in the caller's transaction: the one command path of
+     * every restatement (this month-at-once restatement and the restatement jobs).
+     */
+    void restatePage(YearMonth month, FactorSet set, String fullReason, Instant at, List<String> subscribers) {
+        commands.sendAndWait(new RestateLedgerMonthsCommand(subscribers.stream()
+                .map(subscriber -> RestateLedgerMonthCommand.of(subscriber, month, set, fullReason, at)).toList()));
+    }
+
+    /** The reason each correction carries: the auditor's, with the set's id. */
+    static String fullReason(String reason, FactorSet set) {
+        return reason + " (" + set.id() + ")";
     }
 
     private FactorSet setFor(YearMonth month, String factorSetId) {
