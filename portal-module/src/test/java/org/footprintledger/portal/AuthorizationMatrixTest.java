@@ -89,6 +89,20 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             GET  /api/v1/audit/integrity                                     401 403 403 200 403 403 403
             GET  /api/v1/audit/months/{month}/restatement                    401 403 403 400 403 403 403
             POST /api/v1/audit/months/{month}/restatement -> /api/v1/audit/months/not-a-month/restatement 401 403 403 400 403 403 403
+            POST /api/v1/audit/simulations                                   401 403 403 400 403 403 403
+            GET  /api/v1/audit/simulations                                   401 403 403 200 403 403 403
+            GET  /api/v1/audit/simulations/{simulationId} -> /api/v1/audit/simulations/999999999 401 403 403 404 403 403 403
+            GET  /api/v1/audit/simulations/{simulationId}/report -> /api/v1/audit/simulations/999999999/report 401 403 403 404 403 403 403
+            POST /api/v1/audit/restatements                                  401 403 403 400 403 403 403
+            GET  /api/v1/audit/restatements                                  401 403 403 200 403 403 403
+            GET  /api/v1/audit/restatements/{restatementId} -> /api/v1/audit/restatements/999999999 401 403 403 404 403 403 403
+            GET  /audit/simulations                                          302 403 403 200 403 403 403
+            POST /audit/simulations                                          302 403 403 400 403 403 403
+            GET  /audit/simulations/{simulationId} -> /audit/simulations/999999999 302 403 403 404 403 403 403
+            GET  /audit/simulations/compare                                  302 403 403 400 403 403 403
+            GET  /audit/restatements                                         302 403 403 200 403 403 403
+            POST /audit/restatements                                         302 403 403 400 403 403 403
+            GET  /audit/restatements/{restatementId} -> /audit/restatements/999999999 302 403 403 404 403 403 403
             GET  /api/v1/content/equivalences                                401 403 403 403 200 403 403
             POST /api/v1/content/equivalences                                401 403 403 403 400 403 403
             GET  /api/v1/content/equivalences/{itemId}/versions              401 403 403 403 404 403 403
