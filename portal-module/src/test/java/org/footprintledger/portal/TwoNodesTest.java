@@ -116,6 +116,20 @@ class TwoNodesTest {
         assertThat(as(nodeB, "tn-7", "demo").get("/api/v1/subscribers/tn-7/statements/" + MONTH).json()
                 .get("lines").get(0).get("exact").get("bytes").asLong()).isEqualTo(3_500_000_000L);
 
+        // readiness: the database and the read model's lag, on the node that projects; the other says it does not
+        String projecting = segmentOwner();
+        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+            var readiness = as(node, "ops", "ops").get("/actuator/health/readiness").json();
+            assertThat(readiness.get("status").asString()).isEqualTo("UP");
+            assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
+            var ledger = readiness.get("components").get("ledger");
+            if (node.getEnvironment().getProperty("footprint.node-name").equals(projecting)) {
+                assertThat(ledger.get("details").get("eventsBehind").asLong()).isZero();
+            } else {
+                assertThat(ledger.get("details").get("projection").asString()).isEqualTo("on another node");
+            }
+        }
+
         // (3) the node holding the projection's segment dies: its connections cut, its claim never released
         String owner = segmentOwner();
         ConfigurableApplicationContext dead = owner.equals("node-a") ? nodeA : nodeB;
