@@ -7,9 +7,7 @@ import java.security.Principal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.footprintledger.portal.security.Roles;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +27,6 @@ class CustomerAreaController {
     CustomerAreaController(CustomerAreaAssembler assembler, RenderedPages pages) {
         this.assembler = assembler;
         this.pages = pages;
-    }
-
-    /** Where a login lands: editors on the editor pages, everyone else in the customer area. */
-    @GetMapping("/")
-    String home(Authentication authentication) {
-        return Roles.has(authentication, Roles.EDITOR) ? "redirect:/editeur" : "redirect:/espace-client";
     }
 
     /**
