@@ -6,7 +6,7 @@ import org.footprintledger.content.api.EquivalenceInput;
 import org.footprintledger.content.api.EquivalenceVersion;
 
 /** The equivalence form as sent by the page, read into an {@link EquivalenceInput} with its errors. */
-record EquivalenceForm(String key, String labelFrSingular, String labelFrPlural, String labelEnSingular,
+public record EquivalenceForm(String key, String labelFrSingular, String labelFrPlural, String labelEnSingular,
                        String labelEnPlural, String kgCo2ePerUnit, String unit, String source, String validFrom) {
 
     static EquivalenceForm empty() {

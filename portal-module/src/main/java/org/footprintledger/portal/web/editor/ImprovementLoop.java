@@ -57,15 +57,15 @@ class ImprovementLoop {
      * One quarter's loop; {@code trends} by item (its id, or "page") then month ("2026-10"), months without feedback
      * absent.
      */
-    record Quarter(SurveyResults survey, String previousQuarter, String nextQuarter, List<FeedbackComment> comments,
+    public record Quarter(SurveyResults survey, String previousQuarter, String nextQuarter, List<FeedbackComment> comments,
                    List<YearMonth> months, Map<String, Map<String, ItemStats>> trends, List<ItemReview> review) {
 
         /** Any month's stats of the item, for its id and key. */
-        ItemStats item(String trendKey) {
+        public ItemStats item(String trendKey) {
             return trends.get(trendKey).values().iterator().next();
         }
 
-        long flagged() {
+        public long flagged() {
             return review.stream().filter(ItemReview::flagged).count();
         }
     }

@@ -79,7 +79,7 @@ class ImprovementPageController {
                         "share_5");
                 Lang lang = Lang.parse(locale.getLanguage());
                 for (QuestionResults question : shown.survey().questions()) {
-                    Object[] cells = new Object[17];
+                    Object[] cells = new Object[16];
                     cells[0] = q;
                     cells[1] = question.surveyVersion();
                     cells[2] = question.position();
@@ -141,7 +141,7 @@ class ImprovementPageController {
     }
 
     private static String key(Long itemId) {
-        return itemId == null ? "page" : itemId.toString();
+        return itemId == null || itemId == 0 ? "page" : itemId.toString();
     }
 
     private static void row(CsvWriter csv, Object... cells) {

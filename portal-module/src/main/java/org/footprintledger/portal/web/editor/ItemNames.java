@@ -13,7 +13,7 @@ import org.footprintledger.portal.web.DisplayFormat;
  * How editors' pages and downloads name an item: a tip by the start of its text (as customers read it, in the
  * page's language), an equivalence by its label; the page itself by the words for it.
  */
-final class ItemNames {
+public final class ItemNames {
 
     static final int TIP_NAME_LENGTH = 60;
     private final Map<Long, String> names = new HashMap<>();
@@ -32,9 +32,9 @@ final class ItemNames {
                 : e.content().labelFrSingular()));
     }
 
-    /** The item's name; the page for a null id; the key when the item is unknown. */
-    String of(Long itemId, String key) {
-        if (itemId == null) {
+    /** The item's name; the page for a null (or 0, as comments tell the page) id; the key when unknown. */
+    public String of(Long itemId, String key) {
+        if (itemId == null || itemId == 0) {
             return page;
         }
         return names.getOrDefault(itemId, key == null ? "#" + itemId : key);

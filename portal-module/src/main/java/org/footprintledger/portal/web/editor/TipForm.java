@@ -10,7 +10,7 @@ import org.footprintledger.content.api.TipVersion;
 import org.footprintledger.vocabulary.LineType;
 
 /** The tip form as sent by the page: every field as typed, read into a {@link TipInput} with its errors. */
-record TipForm(String key, String textFr, String textEn, String lineType, String technologies, String minMonthlyGo,
+public record TipForm(String key, String textFr, String textEn, String lineType, String technologies, String minMonthlyGo,
                String savingBasis, String volumeShare) {
 
     static TipForm empty() {
