@@ -17,6 +17,9 @@ import org.footprintledger.content.api.QuestionResults;
 import org.footprintledger.content.api.SafeText;
 import org.footprintledger.footprint.api.CsvWriter;
 import org.footprintledger.portal.web.DisplayFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,14 +42,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ImprovementPageController {
 
+    private static final Logger log = LoggerFactory.getLogger(ImprovementPageController.class);
     private final ImprovementLoop loop;
     private final EcoTips tips;
     private final EquivalenceCatalogue equivalences;
     private final SafeText safeText;
     private final MessageSource messages;
+    private final MeterRegistry meters;
 
     ImprovementPageController(ImprovementLoop loop, EcoTips tips, EquivalenceCatalogue equivalences,
-                              SafeText safeText, MessageSource messages) {
+                              SafeText safeText, MessageSource messages, MeterRegistry meters) {
+        this.meters = meters;
         this.loop = loop;
         this.tips = tips;
         this.equivalences = equivalences;
@@ -122,6 +128,8 @@ class ImprovementPageController {
             default -> throw new ContentInputException("part",
                     "enquete, commentaires, tendances or a-revoir, got \"" + part + "\"");
         }
+        meters.counter("content.improvement.downloads", "part", part).increment();
+        log.info("improvement loop: {} of {} downloaded", part, q);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
         headers.setContentDisposition(ContentDisposition.attachment().filename(part + "-" + q + ".csv").build());
