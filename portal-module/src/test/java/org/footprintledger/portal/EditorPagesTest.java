@@ -135,6 +135,15 @@ class EditorPagesTest extends PortalIntegrationTest {
         assertThat(csv).startsWith("\uFEFFquarter,survey_version,question,text,answers,average,");
         assertThat(csv).containsPattern("\\d{4}-Q\\d,\\d+,1,Cette page est-elle claire \\?,3,4\\.333333,0,0,0,2,1,"
                 + "0\\.000000,0\\.000000,0\\.000000,0\\.666667,0\\.333333\r\n");
+        var results = fixtures.editor().get("/api/v1/content/surveys/results").json();
+        var first = results.get("questions").get(results.get("questions").size() - 2);
+        assertThat(first.get("textFr").asString()).isEqualTo("Cette page est-elle claire ?");
+        assertThat(first.get("answers").asLong()).isEqualTo(3);
+        assertThat(first.get("average").asString()).isEqualTo("4.333333");
+        assertThat(fixtures.editor().get("/api/v1/content/surveys/results?quarter=2026-T9").json().get("field")
+                .asString()).isEqualTo("quarter");
+        assertThat(as(subscribers[0], "demo").get("/api/v1/content/surveys/results").status()).isEqualTo(403);
+
         String comments = editor.open("/editeur/amelioration/commentaires.csv");
         assertThat(comments).contains(",la page,page,false,\"'=HYPERLINK(\"\"http://x\"\")\"")
                 .doesNotContain(",=HYPERLINK");
@@ -162,6 +171,13 @@ class EditorPagesTest extends PortalIntegrationTest {
 
         String csv = editor.open("/editeur/amelioration/a-revoir.csv");
         assertThat(csv).containsPattern(text + ",bad-[0-9a-f]{8},TIP,0,5,0\\.142857,true");
+        boolean flaggedInApi = false;
+        for (var review : fixtures.editor().get("/api/v1/content/review").json()) {
+            if (review.get("itemId").asLong() == itemId) {
+                flaggedInApi = review.get("flagged").asBoolean() && review.get("no").asLong() == 5;
+            }
+        }
+        assertThat(flaggedInApi).as("flagged in /api/v1/content/review").isTrue();
         String trends = editor.open("/editeur/amelioration/tendances.csv");
         assertThat(trends).contains(ContentFixtures.LAST_MONTH.plusMonths(1) + "," + text);
     }
