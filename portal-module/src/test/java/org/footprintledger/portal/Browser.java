@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    /** What a browser asks for: the error pages then come as HTML, not as JSON. */
+    private static final String HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final int port;
@@ -36,7 +38,7 @@ final class Browser {
     }
 
     String open(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Accept", HTML).GET());
         lastPage = response.body();
         return lastPage;
     }
@@ -50,7 +52,7 @@ final class Browser {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", HTML)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         lastPage = response.body();
         return response;

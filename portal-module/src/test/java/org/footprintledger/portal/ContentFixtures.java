@@ -73,10 +73,15 @@ final class ContentFixtures {
         return body;
     }
 
-    /** Walks a version through review to publication; returns the final status. */
+    /** The second editor, who reviews what the first submitted (four eyes). */
+    ApiClient reviewer() {
+        return test.as("editor2", "editor2");
+    }
+
+    /** Walks a version through review (submitted by the editor) to publication by the reviewer; the final status. */
     String publish(long itemId, int version) {
         assertThat(editor().postJson(transition(itemId, version, "submit"), "").status()).isEqualTo(200);
-        ApiClient.Response published = editor().postJson(transition(itemId, version, "publish"), "");
+        ApiClient.Response published = reviewer().postJson(transition(itemId, version, "publish"), "");
         assertThat(published.status()).isEqualTo(200);
         return published.json().get("status").asString();
     }

@@ -47,6 +47,41 @@ class EditorWorkflowTest extends PortalIntegrationTest {
     }
 
     @Test
+    void the_editor_who_submitted_a_version_cannot_publish_it_and_another_editor_can() {
+        long itemId = fixtures.editor().postJson("/api/v1/content/tips",
+                ContentFixtures.tip(key("eyes"), "Quatre yeux", "MOBILE", null)).json().get("itemId").asLong();
+        fixtures.editor().postJson(ContentFixtures.transition(itemId, 1, "submit"), "");
+
+        ApiClient.Response ownPublication = fixtures.editor().postJson(ContentFixtures.transition(itemId, 1,
+                "publish"), "");
+        assertThat(ownPublication.status()).isEqualTo(409);
+        assertThat(ownPublication.json().get("message").asString())
+                .isEqualTo("four eyes: editor submitted this version and may not publish it; another editor must "
+                        + "review and publish it");
+        assertThat(fixtures.editor().get("/api/v1/content/tips/" + itemId + "/versions").json().get(0)
+                .get("status").asString()).as("still in review").isEqualTo("IN_REVIEW");
+
+        ApiClient.Response byAnother = fixtures.reviewer().postJson(ContentFixtures.transition(itemId, 1, "publish"),
+                "");
+        assertThat(byAnother.status()).isEqualTo(200);
+        assertThat(byAnother.json().get("status").asString()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void a_version_sent_back_to_draft_and_resubmitted_by_the_other_editor_can_be_published_by_the_first() {
+        long itemId = fixtures.editor().postJson("/api/v1/content/tips",
+                ContentFixtures.tip(key("swap"), "Relu", "FIXED", null)).json().get("itemId").asLong();
+        fixtures.editor().postJson(ContentFixtures.transition(itemId, 1, "submit"), "");
+        fixtures.reviewer().postJson(ContentFixtures.transition(itemId, 1, "reject"), "");
+        fixtures.reviewer().postJson(ContentFixtures.transition(itemId, 1, "submit"), "");
+
+        assertThat(fixtures.reviewer().postJson(ContentFixtures.transition(itemId, 1, "publish"), "").status())
+                .isEqualTo(409);
+        assertThat(fixtures.editor().postJson(ContentFixtures.transition(itemId, 1, "publish"), "").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void moves_the_workflow_does_not_allow_are_conflicts() {
         long itemId = fixtures.editor().postJson("/api/v1/content/tips",
                 ContentFixtures.tip(key("bad"), "Texte", "FIXED", null)).json().get("itemId").asLong();

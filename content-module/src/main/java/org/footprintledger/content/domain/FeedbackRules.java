@@ -42,4 +42,19 @@ public final class FeedbackRules {
     public static String quarterOf(LocalDate day) {
         return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
     }
+
+    /** A quarter as written in the address ("2026-Q4"); 400 naming {@code field} otherwise. */
+    public static String quarter(String field, String quarter) {
+        if (quarter == null || !quarter.matches("\\d{4}-Q[1-4]")) {
+            throw new ContentInputException(field, "a quarter such as 2026-Q4 is required, got \"" + quarter + "\"");
+        }
+        return quarter;
+    }
+
+    /** The first month of a quarter ("2026-Q4": October 2026). */
+    public static java.time.YearMonth firstMonth(String quarter) {
+        int year = Integer.parseInt(quarter.substring(0, 4));
+        int q = quarter.charAt(6) - '0';
+        return java.time.YearMonth.of(year, (q - 1) * 3 + 1);
+    }
 }

@@ -16,4 +16,12 @@ public final class Usefulness {
     public static BigDecimal score(long yes, long no) {
         return BigDecimal.valueOf(yes + 1).divide(BigDecimal.valueOf(yes + no + 2), 6, RoundingMode.HALF_UP);
     }
+
+    /**
+     * Whether an item needs an editor's review: its score is below {@code threshold} over at least
+     * {@code minRatings} ratings (fewer say too little: a single "no" scores 1/3).
+     */
+    public static boolean needsReview(long yes, long no, BigDecimal threshold, long minRatings) {
+        return yes + no >= minRatings && score(yes, no).compareTo(threshold) < 0;
+    }
 }

@@ -7,6 +7,7 @@ import static org.footprintledger.content.api.ContentStatus.RETIRED;
 
 import org.footprintledger.content.api.ContentConflictException;
 import org.footprintledger.content.api.ContentStatus;
+import org.footprintledger.content.api.FourEyesException;
 import org.footprintledger.content.api.WorkflowAction;
 
 /**
@@ -27,6 +28,20 @@ public final class Workflow {
         };
         if (to == null) {
             throw new ContentConflictException("cannot " + action + " a version in status " + from);
+        }
+        return to;
+    }
+
+    /**
+     * The transition with the four-eyes rule: when {@code fourEyes} is on, the account that submitted a version
+     * may not publish it; another editor reviews what one editor wrote. Every other move is as {@link #next}.
+     */
+    public static ContentStatus next(ContentStatus from, WorkflowAction action, String submittedBy, String actor,
+                                     boolean fourEyes) {
+        ContentStatus to = next(from, action);
+        if (fourEyes && action == WorkflowAction.PUBLISH && submittedBy != null && submittedBy.equals(actor)) {
+            throw new FourEyesException("four eyes: " + actor + " submitted this version and may not publish it; "
+                    + "another editor must review and publish it");
         }
         return to;
     }

@@ -20,6 +20,7 @@ class ContentMetrics {
         for (ContentKind kind : ContentKind.values()) {
             views(kind.name(), 0);
             published(kind, 0);
+            fourEyesCounter(kind);
         }
         for (RatingTarget target : RatingTarget.values()) {
             rating(target, true, 0);
@@ -49,6 +50,16 @@ class ContentMetrics {
     void published(ContentKind kind, long count) {
         Counter.builder("content.versions.published").description("Versions published by editors")
                 .tag("kind", kind.name()).register(registry).increment(count);
+    }
+
+    void fourEyesRefused(ContentKind kind) {
+        fourEyesCounter(kind).increment();
+    }
+
+    private Counter fourEyesCounter(ContentKind kind) {
+        return Counter.builder("content.four_eyes.refused")
+                .description("Publications refused because the editor publishing had submitted the version")
+                .tag("kind", kind.name()).register(registry);
     }
 
     void bound() {

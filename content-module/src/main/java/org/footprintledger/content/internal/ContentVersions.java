@@ -72,9 +72,22 @@ class ContentVersions {
                 .orElseThrow(() -> new ContentNotFoundException("no version " + version + " of item " + itemId));
     }
 
+    /**
+     * Moves a version to {@code status}; entering review records the submitter (four eyes), going back to draft
+     * forgets it, publication and retirement keep it.
+     */
     void setStatus(long itemId, int version, ContentStatus status, String editor) {
-        jdbc.sql("UPDATE content_version SET status = ?, status_changed_by = ?, status_changed_at = now() "
-                + "WHERE item_id = ? AND version = ?").params(status.name(), editor, itemId, version).update();
+        jdbc.sql("UPDATE content_version SET status = ?, status_changed_by = ?, status_changed_at = now(), "
+                        + "submitted_by = CASE ? WHEN 'IN_REVIEW' THEN ? WHEN 'DRAFT' THEN NULL ELSE submitted_by END "
+                        + "WHERE item_id = ? AND version = ?")
+                .params(status.name(), editor, status.name(), editor, itemId, version).update();
+    }
+
+    /** Who submitted the version for review, if it went through review. */
+    Optional<String> submittedBy(long itemId, int version) {
+        return jdbc.sql("SELECT submitted_by FROM content_version WHERE item_id = ? AND version = ?")
+                .params(itemId, version).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()
+                .flatMap(o -> o);
     }
 
     /** Retires the version published so far, if any: the one about to be published replaces it. */

@@ -1,19 +1,27 @@
 package org.footprintledger.content.internal;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.ContentKind;
 import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.content.api.CustomerFeedback;
 import org.footprintledger.content.api.FeedbackComment;
+import org.footprintledger.content.api.ItemReview;
 import org.footprintledger.content.api.ItemStats;
 import org.footprintledger.content.api.ModerationAction;
 import org.footprintledger.content.api.RateContentCommand;
 import org.footprintledger.content.api.RatingTarget;
 import org.footprintledger.content.domain.FeedbackRules;
+import org.footprintledger.content.domain.Usefulness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +36,15 @@ class JdbcCustomerFeedback implements CustomerFeedback {
     private final FeedbackStats stats;
     private final ContentViews views;
     private final ContentMetrics metrics;
+    private final BigDecimal reviewThreshold;
+    private final long reviewMinRatings;
 
     JdbcCustomerFeedback(JdbcClient jdbc, RatingStore ratings, FeedbackStats stats, ContentViews views,
-                         ContentMetrics metrics) {
+                         ContentMetrics metrics,
+                         @Value("${footprint.content.review-threshold:0.4}") BigDecimal reviewThreshold,
+                         @Value("${footprint.content.review-min-ratings:5}") long reviewMinRatings) {
+        this.reviewThreshold = reviewThreshold;
+        this.reviewMinRatings = reviewMinRatings;
         this.jdbc = jdbc;
         this.ratings = ratings;
         this.stats = stats;
@@ -72,6 +86,46 @@ class JdbcCustomerFeedback implements CustomerFeedback {
     public List<ItemStats> stats(YearMonth month) {
         views.flush();
         return stats.of(month.toString());
+    }
+
+    @Override
+    public List<ItemStats> trends(YearMonth from, YearMonth to) {
+        if (from.isAfter(to) || from.plusMonths(24).isBefore(to)) {
+            throw new ContentInputException("from", "a period of one to 24 months is required, got " + from + " to "
+                    + to);
+        }
+        views.flush();
+        List<ItemStats> all = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            all.addAll(stats.of(month.toString()));
+        }
+        return all;
+    }
+
+    @Override
+    public List<ItemReview> review(YearMonth from, YearMonth to) {
+        Map<Long, long[]> sums = new LinkedHashMap<>();
+        Map<Long, ItemStats> names = new LinkedHashMap<>();
+        for (ItemStats month : trends(from, to)) {
+            long key = month.itemId() == null ? 0 : month.itemId();
+            long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
+            sum[0] += month.yes();
+            sum[1] += month.no();
+            names.putIfAbsent(key, month);
+        }
+        List<ItemReview> reviews = new ArrayList<>();
+        sums.forEach((key, sum) -> {
+            ItemStats item = names.get(key);
+            reviews.add(new ItemReview(item.itemId(), item.kind(), item.key(), sum[0], sum[1],
+                    Usefulness.score(sum[0], sum[1]),
+                    Usefulness.needsReview(sum[0], sum[1], reviewThreshold, reviewMinRatings)));
+        });
+        reviews.sort(Comparator.comparing((ItemReview r) -> !r.flagged()).thenComparing(ItemReview::usefulness));
+        long flagged = reviews.stream().filter(ItemReview::flagged).count();
+        if (flagged > 0) {
+            log.info("{} item(s) below the usefulness threshold {} from {} to {}", flagged, reviewThreshold, from, to);
+        }
+        return reviews;
     }
 
     @Override

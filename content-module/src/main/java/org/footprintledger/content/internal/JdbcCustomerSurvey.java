@@ -7,6 +7,9 @@ import org.footprintledger.content.api.ContentConflictException;
 import org.footprintledger.content.api.ContentInputException;
 import org.footprintledger.content.api.CustomerSurvey;
 import org.footprintledger.content.api.PublishSurveyCommand;
+import org.footprintledger.content.api.QuestionResults;
+import org.footprintledger.content.api.SurveyResults;
+import org.footprintledger.content.domain.SurveyStatistics;
 import org.footprintledger.content.api.Survey;
 import org.footprintledger.content.api.SurveyOffer;
 import org.footprintledger.content.domain.FeedbackRules;
@@ -76,6 +79,22 @@ class JdbcCustomerSurvey implements CustomerSurvey {
                 editor);
         log.info("survey version {} published by {}", version, editor);
         return surveys.current();
+    }
+
+    @Override
+    public SurveyResults results(String quarter) {
+        String checked = FeedbackRules.quarter("quarter", quarter);
+        List<QuestionResults> questions = surveys.ratingCounts(checked).stream().map(counts -> {
+            SurveyStatistics statistics = SurveyStatistics.of(counts.counts());
+            return new QuestionResults(counts.version(), counts.position(), counts.textFr(), counts.textEn(),
+                    statistics.answers(), statistics.average(), statistics.counts(), statistics.shares());
+        }).toList();
+        return new SurveyResults(checked, surveys.answers(checked), questions);
+    }
+
+    @Override
+    public String currentQuarter() {
+        return quarter();
     }
 
     private String quarter() {

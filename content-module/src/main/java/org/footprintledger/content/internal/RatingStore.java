@@ -113,9 +113,11 @@ class RatingStore {
     }
 
     private static FeedbackComment comment(ResultSet rs, int row) throws SQLException {
-        long itemId = rs.getLong("item_id");
+        // the page's comments have no item: read the id and ask whether it was null before reading anything else
+        long id = rs.getLong("item_id");
+        Long itemId = rs.wasNull() ? null : id;
         return new FeedbackComment(rs.getLong("rating_id"), rs.getString("subscriber_id"),
-                RatingTarget.valueOf(rs.getString("target")), rs.wasNull() ? null : itemId, rs.getString("month"),
+                RatingTarget.valueOf(rs.getString("target")), itemId, rs.getString("month"),
                 rs.getBoolean("useful"), rs.getString("comment"), rs.getBoolean("hidden"), rs.getBoolean("flagged"),
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -57,4 +57,32 @@ class SurveyStore {
         }
         return version;
     }
+
+    /** Per survey version and question answered in {@code quarter}: the count of each rating 1 to 5. */
+    List<RatingCounts> ratingCounts(String quarter) {
+        return jdbc.sql("""
+                        SELECT a.survey_version, q.position, q.text_fr, q.text_en,
+                               count(*) FILTER (WHERE r.rating = 1) AS r1, count(*) FILTER (WHERE r.rating = 2) AS r2,
+                               count(*) FILTER (WHERE r.rating = 3) AS r3, count(*) FILTER (WHERE r.rating = 4) AS r4,
+                               count(*) FILTER (WHERE r.rating = 5) AS r5
+                        FROM survey_answer a
+                        JOIN survey_answer_rating r ON r.subscriber_id = a.subscriber_id AND r.quarter = a.quarter
+                        JOIN survey_question q ON q.survey_version = a.survey_version AND q.position = r.position
+                        WHERE a.quarter = ?
+                        GROUP BY a.survey_version, q.position, q.text_fr, q.text_en
+                        ORDER BY a.survey_version, q.position""")
+                .param(quarter)
+                .query((rs, row) -> new RatingCounts(rs.getInt("survey_version"), rs.getInt("position"),
+                        rs.getString("text_fr"), rs.getString("text_en"), new long[] {rs.getLong("r1"),
+                        rs.getLong("r2"), rs.getLong("r3"), rs.getLong("r4"), rs.getLong("r5")}))
+                .list();
+    }
+
+    long answers(String quarter) {
+        return jdbc.sql("SELECT count(*) FROM survey_answer WHERE quarter = ?").param(quarter).query(Long.class)
+                .single();
+    }
+
+    record RatingCounts(int version, int position, String textFr, String textEn, long[] counts) {
+    }
 }

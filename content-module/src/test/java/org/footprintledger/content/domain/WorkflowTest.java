@@ -13,6 +13,7 @@ import static org.footprintledger.content.api.WorkflowAction.SUBMIT;
 
 import org.footprintledger.content.api.ContentConflictException;
 import org.footprintledger.content.api.ContentStatus;
+import org.footprintledger.content.api.FourEyesException;
 import org.footprintledger.content.api.WorkflowAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,5 +48,30 @@ class WorkflowTest {
         assertThat(Workflow.editableWhileLatestIs(IN_REVIEW)).isFalse();
         assertThat(Workflow.editableWhileLatestIs(PUBLISHED)).isTrue();
         assertThat(Workflow.editableWhileLatestIs(DRAFT)).isTrue();
+    }
+
+    @Test
+    void the_editor_who_submitted_a_version_cannot_publish_it_another_can() {
+        assertThatThrownBy(() -> Workflow.next(IN_REVIEW, PUBLISH, "alice", "alice", true))
+                .isInstanceOf(FourEyesException.class).hasMessageContaining("alice submitted this version");
+        assertThat(Workflow.next(IN_REVIEW, PUBLISH, "alice", "bob", true)).isEqualTo(PUBLISHED);
+    }
+
+    @Test
+    void the_submitter_may_still_reject_or_retire_its_own_version() {
+        assertThat(Workflow.next(IN_REVIEW, REJECT, "alice", "alice", true)).isEqualTo(DRAFT);
+        assertThat(Workflow.next(PUBLISHED, RETIRE, "alice", "alice", true)).isEqualTo(RETIRED);
+    }
+
+    @Test
+    void with_four_eyes_off_one_account_may_submit_and_publish() {
+        assertThat(Workflow.next(IN_REVIEW, PUBLISH, "alice", "alice", false)).isEqualTo(PUBLISHED);
+    }
+
+    @Test
+    void a_status_conflict_is_told_before_four_eyes() {
+        assertThatThrownBy(() -> Workflow.next(DRAFT, PUBLISH, "alice", "alice", true))
+                .isInstanceOf(ContentConflictException.class).isNotInstanceOf(FourEyesException.class)
+                .hasMessageContaining("DRAFT");
     }
 }

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.footprintledger.content.api.CustomerFeedback;
+import org.footprintledger.content.api.CustomerSurvey;
+import org.footprintledger.content.api.EcoTips;
 import org.footprintledger.footprint.api.Devices;
 import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.MonthClosing;
@@ -38,7 +41,7 @@ import org.springframework.stereotype.Component;
  * so every run shows the same figures, with its share of duplicates, re-rated and invalid rows), imported through the
  * real file import. Each demo subscriber also gets a smartphone, and a box when it has a fixed line, acquired some
  * months ago (seeded), for the "Mon équipement" section; they are added on their own to a demo database that
- * predates the device view.
+ * predates the device view. A fresh demo database also gets customers' feedback ({@link DemoFeedback}).
  */
 @Component
 @ConditionalOnProperty(name = "footprint.demo-data.enabled", havingValue = "true")
@@ -54,12 +57,16 @@ class DemoDataLoader {
     private final UsageHistory usage;
     private final SubscriberDirectory subscribers;
     private final Devices devices;
+    private final CustomerSurvey surveys;
+    private final CustomerFeedback feedback;
+    private final EcoTips tips;
     private final Clock clock;
     private final int subscriberCount;
     private final int days;
 
     DemoDataLoader(FileImports imports, LedgerFeed ledgerFeed, MonthClosing closing, UsageIntake intake,
-                   UsageHistory usage, SubscriberDirectory subscribers, Devices devices, Clock clock,
+                   UsageHistory usage, SubscriberDirectory subscribers, Devices devices, CustomerSurvey surveys,
+                   CustomerFeedback feedback, EcoTips tips, Clock clock,
                    @Value("${footprint.demo-data.subscribers:20}") int subscriberCount,
                    @Value("${footprint.demo-data.days:120}") int days) {
         this.imports = imports;
@@ -69,6 +76,9 @@ class DemoDataLoader {
         this.usage = usage;
         this.subscribers = subscribers;
         this.devices = devices;
+        this.surveys = surveys;
+        this.feedback = feedback;
+        this.tips = tips;
         this.clock = clock;
         this.subscriberCount = subscriberCount;
         this.days = days;
@@ -82,6 +92,11 @@ class DemoDataLoader {
         } else {
             loadFeed(yesterday);
             closePastMonthsThenCorrectOne(yesterday);
+            List<String> ids = new ArrayList<>();
+            for (int s = 0; s < subscriberCount; s++) {
+                ids.add(subscriberId(s));
+            }
+            DemoFeedback.load(surveys, feedback, tips, ids, SEED);
         }
         if (devices.devicesOf(subscriberId(0)).isEmpty()) {
             loadDevices(yesterday);

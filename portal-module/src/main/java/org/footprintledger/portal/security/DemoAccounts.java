@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo identities of contract.md: {@code feed}, {@code ops}, {@code auditor}, {@code editor} (password equal to
+ * The demo identities of contract.md: {@code feed}, {@code ops}, {@code auditor}, {@code editor} and {@code editor2} (password equal to
  * the name), and every subscriber known to the feed with password {@code demo}. Only in demo mode: production takes
  * bearer tokens and has no such account.
  */
@@ -42,7 +42,9 @@ class DemoAccounts implements UserDetailsService {
                 "feed", staff("feed", Roles.FEED),
                 "ops", staff("ops", Roles.OPS),
                 "auditor", staff("auditor", Roles.AUDITOR),
-                "editor", staff("editor", Roles.EDITOR));
+                "editor", staff("editor", Roles.EDITOR),
+                // a second editor, so that the four-eyes rule can be tried: one submits, the other publishes
+                "editor2", staff("editor2", Roles.EDITOR));
     }
 
     @Override

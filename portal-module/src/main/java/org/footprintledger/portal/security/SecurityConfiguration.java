@@ -83,13 +83,16 @@ class SecurityConfiguration {
                         .requestMatchers("/espace-client", "/espace-client/**").hasRole(Roles.SUBSCRIBER)
                         .requestMatchers("/editeur", "/editeur/**").hasRole(Roles.EDITOR)
                         .requestMatchers("/audit", "/audit/**").hasRole(Roles.AUDITOR)
-                        .requestMatchers("/").hasAnyRole(Roles.SUBSCRIBER, Roles.EDITOR)
+                        .requestMatchers("/ops", "/ops/**").hasRole(Roles.OPS)
+                        .requestMatchers("/feed", "/feed/**").hasRole(Roles.FEED)
+                        // "/" sends each role to its own page (RoleHome); an account with none gets the branded 403
+                        .requestMatchers("/").authenticated()
                         .anyRequest().denyAll());
         SecurityHeaders.apply(http);
         if (jwtMode) {
             http.oauth2ResourceServer(jwt -> jwt.jwt(withDefaults()));
         } else {
-            // after the login form, "/" sends editors to the editor pages and everyone else to the customer area
+            // after the login form, "/" sends each role to its own page (web.RoleHome)
             // the product's own login page (templates/login.html), in the visitor's language
             http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                     .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -67,6 +67,20 @@ public final class DisplayFormat {
         return format.format(value.setScale(digits, RoundingMode.HALF_UP));
     }
 
+    /**
+     * A share in 0..1 as a percentage rounded half-up to one decimal: "66,7 %" in French, "66.7%" in English
+     * (0.666667); an empty text for null.
+     */
+    public String percent(BigDecimal share) {
+        if (share == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(share.setScale(3, RoundingMode.HALF_UP));
+    }
+
     /** "4 100 g éqCO2" / "4,100 g CO2e". */
     public String grams(long grams) {
         return integer(grams) + " " + gramsUnit;

@@ -8,9 +8,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.footprintledger.content.api.CustomerContent;
-import org.footprintledger.portal.security.Roles;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +33,6 @@ class CustomerAreaController {
         this.pages = pages;
         this.revisions = revisions;
         this.content = content;
-    }
-
-    /** Where a login lands: editors on the editor pages, everyone else in the customer area. */
-    @GetMapping("/")
-    String home(Authentication authentication) {
-        return Roles.has(authentication, Roles.EDITOR) ? "redirect:/editeur" : "redirect:/espace-client";
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Locale;
 import org.footprintledger.content.api.CustomerFeedback;
 import org.footprintledger.content.api.CustomerSurvey;
 import org.footprintledger.content.api.FeedbackComment;
+import org.footprintledger.content.api.ItemReview;
 import org.footprintledger.content.api.ItemStats;
+import org.footprintledger.content.api.SurveyResults;
 import org.footprintledger.content.api.ModerationAction;
 import org.footprintledger.content.api.PublishSurveyCommand;
 import org.footprintledger.content.api.Survey;
@@ -63,6 +65,20 @@ class ContentReportsController {
                     null, null);
         }
         return feedback.moderate(commentId, parsed, editor.getName());
+    }
+
+    /** The survey's results of a quarter ("2026-Q4", default: this quarter): per question answers, average, shares. */
+    @GetMapping("/surveys/results")
+    SurveyResults surveyResults(@RequestParam(required = false) String quarter) {
+        return surveys.results(quarter == null || quarter.isBlank() ? surveys.currentQuarter() : quarter);
+    }
+
+    /** Each item's usefulness from {@code from} to {@code to} (default: the last six months), flagged for review. */
+    @GetMapping("/review")
+    List<ItemReview> review(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        YearMonth last = to == null ? month(null) : RequestParameters.month(to, "to");
+        YearMonth first = from == null ? last.minusMonths(5) : RequestParameters.month(from, "from");
+        return feedback.review(first, last);
     }
 
     @PostMapping("/surveys")

@@ -1,0 +1,182 @@
+package org.footprintledger.portal.web.editor;
+
+import java.security.Principal;
+import java.util.Locale;
+import org.footprintledger.content.api.ContentConflictException;
+import org.footprintledger.content.api.ContentInputException;
+import org.footprintledger.content.api.EcoTips;
+import org.footprintledger.content.api.EquivalenceCatalogue;
+import org.footprintledger.content.api.EquivalenceInput;
+import org.footprintledger.content.api.EquivalenceVersion;
+import org.footprintledger.content.api.TipInput;
+import org.footprintledger.content.api.TipVersion;
+import org.footprintledger.content.api.SafeText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The forms that write a tip or an equivalence, French and English side by side: a new item, or a new version of an
+ * existing one (a draft beside the published version). Saved, the editors' page says so (post-redirect-get); refused,
+ * the form comes back with each error beside its field, in the page's language.
+ */
+@Controller
+class ContentFormsController {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentFormsController.class);
+    private final EcoTips tips;
+    private final EquivalenceCatalogue equivalences;
+    private final SafeText safeText;
+    private final EditorPreview preview;
+    private final MessageSource messages;
+
+    ContentFormsController(EcoTips tips, EquivalenceCatalogue equivalences, SafeText safeText, EditorPreview preview,
+                           MessageSource messages) {
+        this.tips = tips;
+        this.equivalences = equivalences;
+        this.safeText = safeText;
+        this.preview = preview;
+        this.messages = messages;
+    }
+
+    @GetMapping("/editeur/conseils/nouveau")
+    String newTip(Model model, @RequestParam(required = false) String subscriberId) {
+        return tipForm(model, null, TipForm.empty(), new FieldErrors(messages, Locale.ROOT), subscriberId);
+    }
+
+    @GetMapping("/editeur/conseils/{itemId}")
+    String editTip(@PathVariable long itemId, Model model, @RequestParam(required = false) String subscriberId) {
+        var versions = tips.versions(itemId);
+        return tipForm(model, versions.get(versions.size() - 1), TipForm.of(versions.get(versions.size() - 1)),
+                new FieldErrors(messages, Locale.ROOT), subscriberId);
+    }
+
+    @PostMapping("/editeur/conseils")
+    String createTip(@ModelAttribute TipForm form, Principal editor, Locale locale, Model model,
+                     RedirectAttributes redirect) {
+        return saveTip(null, form, editor, locale, model, redirect);
+    }
+
+    @PostMapping("/editeur/conseils/{itemId}")
+    String saveTipVersion(@PathVariable long itemId, @ModelAttribute TipForm form, Principal editor, Locale locale,
+                          Model model, RedirectAttributes redirect) {
+        return saveTip(itemId, form, editor, locale, model, redirect);
+    }
+
+    private String saveTip(Long itemId, TipForm form, Principal editor, Locale locale, Model model,
+                           RedirectAttributes redirect) {
+        FieldErrors errors = new FieldErrors(messages, locale);
+        TipInput input = form.input(errors);
+        TipVersion saved = null;
+        if (input != null) {
+            try {
+                saved = itemId == null ? tips.create(input, editor.getName())
+                        : tips.edit(itemId, input, editor.getName());
+            } catch (ContentInputException e) {
+                errors.reject(e);
+            } catch (ContentConflictException e) {
+                conflict(e, itemId, errors, model, locale);
+            }
+        }
+        if (saved == null) {
+            TipVersion current = itemId == null ? null : last(tips.versions(itemId));
+            return tipForm(model, current, form, errors, null);
+        }
+        log.info("editor page: tip {} version {} saved by {}", saved.itemId(), saved.version(), editor.getName());
+        redirect.addFlashAttribute("notice", messages.getMessage("editor.done.saved",
+                new Object[] {saved.version()}, locale));
+        return "redirect:/editeur/conseils/" + saved.itemId();
+    }
+
+    @GetMapping("/editeur/equivalences/nouvelle")
+    String newEquivalence(Model model, @RequestParam(required = false) String subscriberId) {
+        return equivalenceForm(model, null, EquivalenceForm.empty(), new FieldErrors(messages, Locale.ROOT),
+                subscriberId);
+    }
+
+    @GetMapping("/editeur/equivalences/{itemId}")
+    String editEquivalence(@PathVariable long itemId, Model model,
+                           @RequestParam(required = false) String subscriberId) {
+        EquivalenceVersion current = last(equivalences.versions(itemId));
+        return equivalenceForm(model, current, EquivalenceForm.of(current), new FieldErrors(messages, Locale.ROOT),
+                subscriberId);
+    }
+
+    @PostMapping("/editeur/equivalences")
+    String createEquivalence(@ModelAttribute EquivalenceForm form, Principal editor, Locale locale, Model model,
+                             RedirectAttributes redirect) {
+        return saveEquivalence(null, form, editor, locale, model, redirect);
+    }
+
+    @PostMapping("/editeur/equivalences/{itemId}")
+    String saveEquivalenceVersion(@PathVariable long itemId, @ModelAttribute EquivalenceForm form, Principal editor,
+                                  Locale locale, Model model, RedirectAttributes redirect) {
+        return saveEquivalence(itemId, form, editor, locale, model, redirect);
+    }
+
+    private String saveEquivalence(Long itemId, EquivalenceForm form, Principal editor, Locale locale, Model model,
+                                   RedirectAttributes redirect) {
+        FieldErrors errors = new FieldErrors(messages, locale);
+        EquivalenceInput input = form.input(errors);
+        EquivalenceVersion saved = null;
+        if (input != null) {
+            try {
+                saved = itemId == null ? equivalences.create(input, editor.getName())
+                        : equivalences.edit(itemId, input, editor.getName());
+            } catch (ContentInputException e) {
+                errors.reject(e);
+            } catch (ContentConflictException e) {
+                conflict(e, itemId, errors, model, locale);
+            }
+        }
+        if (saved == null) {
+            EquivalenceVersion current = itemId == null ? null : last(equivalences.versions(itemId));
+            return equivalenceForm(model, current, form, errors, null);
+        }
+        log.info("editor page: equivalence {} version {} saved by {}", saved.itemId(), saved.version(),
+                editor.getName());
+        redirect.addFlashAttribute("notice", messages.getMessage("editor.done.saved",
+                new Object[] {saved.version()}, locale));
+        return "redirect:/editeur/equivalences/" + saved.itemId();
+    }
+
+    /** A new item under a key taken, beside the key; a version while one is in review, for the whole form. */
+    private void conflict(ContentConflictException e, Long itemId, FieldErrors errors, Model model, Locale locale) {
+        if (itemId == null) {
+            errors.reject("key", "editor.error.keyTaken");
+        } else {
+            model.addAttribute("problem", messages.getMessage("editor.error.inReview", null, locale));
+        }
+    }
+
+    private String tipForm(Model model, TipVersion current, TipForm form, FieldErrors errors, String subscriberId) {
+        model.addAttribute("current", current);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        model.addAttribute("safeText", safeText);
+        preview.addTo(model, subscriberId);
+        return "editeur-conseil";
+    }
+
+    private String equivalenceForm(Model model, EquivalenceVersion current, EquivalenceForm form, FieldErrors errors,
+                                   String subscriberId) {
+        model.addAttribute("current", current);
+        model.addAttribute("form", form);
+        model.addAttribute("values", form.values());
+        model.addAttribute("errors", errors.asMap());
+        preview.addTo(model, subscriberId);
+        return "editeur-equivalence";
+    }
+
+    private static <T> T last(java.util.List<T> versions) {
+        return versions.get(versions.size() - 1);
+    }
+}
