@@ -223,21 +223,51 @@ class LedgerFeederTest {
     }
 
     @Test
-    void usage_arriving_while_its_line_month_is_fed_stays_for_the_next_round() {
+    void usage_arriving_between_the_feeders_read_and_its_delete_stays_for_the_next_round() {
         outbox.append("intake-1", List.of(fact("S1", CLOSED, "L1", null, 1_000, 1, 0)));
         TransactionTemplate beside = new TransactionTemplate(transactions.getTransactionManager());
         beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        ledger.whileAccepting = facts -> {
-            ledger.whileAccepting = null;
-            beside.executeWithoutResult(tx -> outbox.append("intake-2",
-                    List.of(fact("S1", CLOSED, "L1", null, 300, 1, 0))));
+        LedgerOutbox intakeArrivingOnce = new LedgerOutbox(jdbc, transactions) {
+            private boolean arrived;
+
+            @Override
+            boolean remove(List<PendingFact> facts) {
+                if (!arrived) {
+                    arrived = true;
+                    beside.executeWithoutResult(tx -> append("intake-2",
+                            List.of(fact("S1", CLOSED, "L1", null, 300, 1, 0))));
+                }
+                return super.remove(facts);
+            }
         };
 
-        feeder().feedAll();
+        new LedgerFeeder(intakeArrivingOnce, closedMonths(), parked, ledger, transactions, new SimpleMeterRegistry(),
+                idleIntake(), 20_000, 1_000, 1_000, 2).feedAll();
 
         assertThat(ledger.accepted()).containsExactly("S1 2025-03 L1 - 1000 bytes 1 records 0 estimated",
                 "S1 2025-03 L1 - 300 bytes 1 records 0 estimated");
         assertThat(waitingRows()).isZero();
+    }
+
+    @Test
+    void facts_another_feeder_took_between_the_read_and_the_delete_are_not_fed_again() {
+        outbox.append("intake-1", List.of(fact("S1", CLOSED, "L1", null, 1_000, 1, 0),
+                fact("S2", CLOSED, "L1", null, 2_000, 1, 0)));
+        TransactionTemplate beside = new TransactionTemplate(transactions.getTransactionManager());
+        beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        LedgerOutbox takenByAnotherFeeder = new LedgerOutbox(jdbc, transactions) {
+            @Override
+            boolean remove(List<PendingFact> facts) {
+                beside.executeWithoutResult(tx -> jdbc.update("DELETE FROM usage_ledger_fact"));
+                return super.remove(facts);
+            }
+        };
+
+        new LedgerFeeder(takenByAnotherFeeder, closedMonths(), parked, ledger, transactions,
+                new SimpleMeterRegistry(), idleIntake(), 20_000, 1_000, 1_000, 1).feedAll();
+
+        assertThat(ledger.accepted()).isEmpty();
+        assertThat(parked.count()).isZero();
     }
 
     @Test
@@ -316,7 +346,6 @@ class LedgerFeederTest {
     private static final class RecordingLedger implements UsageLedger {
 
         volatile Consumer<List<LineUsageFact>> failWith;
-        volatile Consumer<List<LineUsageFact>> whileAccepting;
         final List<Integer> commandSizes = Collections.synchronizedList(new ArrayList<>());
 
         @Override
@@ -327,10 +356,6 @@ class LedgerFeederTest {
                         + "bytes, records, estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batchId, f.subscriberId(),
                         f.month().toString(), f.lineId(), f.technology() == null ? null : f.technology().code(),
                         f.bytesDelta(), f.recordsDelta(), f.estimatedRecordsDelta());
-            }
-            Consumer<List<LineUsageFact>> during = whileAccepting;
-            if (during != null) {
-                during.accept(facts);
             }
             Consumer<List<LineUsageFact>> failure = failWith;
             if (failure != null) {
