@@ -266,7 +266,8 @@ class StatementLineProjectionTest {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                 rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9),
-                rs.getObject(10, Long.class), rs.getObject(11, Long.class), rs.getObject(12, Long.class), rs.getString(13), rs.getString(14),
+                rs.getObject(10, Long.class), rs.getObject(11, Long.class), rs.getObject(12, Long.class),
+                rs.getString(13), rs.getString(14),
                 rs.getObject(15, Long.class), rs.getObject(16, Long.class));
     }
 
