@@ -38,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger feeder as a plain class on a real PostgreSQL (usage's and footprint's migrations) with a recording
- * ledger behind the {@link UsageLedger} port: late usage waiting in the outbox reaches the ledger summed per line-month,
- * leaves the outbox in the transaction the ledger accepts it in, and is never lost nor fed twice.
+ * ledger behind the {@link UsageLedger} port: late usage waiting in the outbox reaches the ledger summed per
+ * line-month, leaves the outbox in the transaction the ledger accepts it in, and is never lost nor fed twice.
  */
 class LedgerFeederTest {
 
@@ -162,15 +162,60 @@ class LedgerFeederTest {
     }
 
     @Test
+    void a_scheduled_round_the_ledger_fails_is_counted_and_the_next_round_feeds_the_facts() {
+        outbox.append("intake-1", List.of(fact("S1", CLOSED, "L1", null, 1_000, 1, 0)));
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        LedgerFeeder feeder = new LedgerFeeder(outbox, closedMonths(), parked, ledger, transactions, metrics,
+                idleIntake(), 20_000, 1_000, 1_000, 2);
+        ledger.failWith = facts -> {
+            throw new TransientDataAccessResourceException("the event store is down");
+        };
+
+        feeder.feedOnSchedule();
+        feeder.feedOnSchedule();
+
+        assertThat(metrics.get("usage.ledger.feed.failures").counter().count()).isEqualTo(2);
+        assertThat(metrics.get("usage.ledger.backlog").gauge().value()).isEqualTo(1);
+
+        ledger.failWith = null;
+        feeder.feedOnSchedule();
+
+        assertThat(ledger.accepted()).containsExactly("S1 2025-03 L1 - 1000 bytes 1 records 0 estimated");
+        assertThat(metrics.get("usage.ledger.facts.fed").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_scheduled_round_waits_while_a_file_import_runs() {
+        outbox.append("intake-1", List.of(fact("S1", CLOSED, "L1", null, 1_000, 1, 0)));
+        IntakeActivity intake = idleIntake();
+        LedgerFeeder feeder = new LedgerFeeder(outbox, closedMonths(), parked, ledger, transactions,
+                new SimpleMeterRegistry(), intake, 20_000, 1_000, 1_000, 2);
+
+        intake.importStarted();
+        feeder.feedOnSchedule();
+        assertThat(ledger.accepted()).isEmpty();
+
+        intake.importFinished();
+        feeder.feedOnSchedule();
+        assertThat(ledger.accepted()).hasSize(1);
+    }
+
+    @Test
     void a_ledger_the_ledger_refuses_is_parked_with_its_facts_kept_while_the_others_go_through() {
         outbox.append("intake-1", List.of(fact("S1", CLOSED, "L1", null, 1_000, 1, 0),
                 fact("S2", CLOSED, "L1", null, 2_000, 1, 0), fact("S2", CLOSED, "L2", null, 3_000, 1, 0),
                 fact("S3", CLOSED, "L1", null, 4_000, 1, 0)));
         ledger.failWith = refusing("S2");
-        LedgerFeeder feeder = feeder();
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        LedgerFeeder feeder = new LedgerFeeder(outbox, closedMonths(), parked, ledger, transactions, metrics,
+                idleIntake(), 20_000, 1_000, 1_000, 2);
 
         feeder.feedAll();
 
+        assertThat(metrics.get("usage.ledger.facts.fed").counter().count()).isEqualTo(2);
+        assertThat(metrics.get("usage.ledger.parkings").counter().count()).isEqualTo(1);
+        assertThat(metrics.get("usage.ledger.parked").gauge().value()).isEqualTo(1);
+        assertThat(metrics.get("usage.ledger.backlog").gauge().value()).isZero();
         assertThat(ledger.accepted()).containsExactlyInAnyOrder("S1 2025-03 L1 - 1000 bytes 1 records 0 estimated",
                 "S3 2025-03 L1 - 4000 bytes 1 records 0 estimated");
         assertThat(feeder.parked()).singleElement().satisfies(p -> {
