@@ -20,14 +20,15 @@ import org.footprintledger.vocabulary.Technology;
 
 /**
  * The events of one subscriber's month, written as a story: each event is linked to the one before, as the ledger links
- * them, so a test states the given and the expected events in the order they happen.
+ * them, so a test states the given and the expected events in the order they happen (public: the projection's test
+ * in footprint.internal feeds it the same events).
  */
-final class LedgerStory {
+public final class LedgerStory {
 
-    static final String SUBSCRIBER = "sub-1";
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-    static final String LEDGER = LedgerIds.of(SUBSCRIBER, OCTOBER);
-    static final Instant CLOSED_AT = Instant.parse("2026-11-05T06:00:00Z");
+    public static final String SUBSCRIBER = "sub-1";
+    public static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    public static final String LEDGER = LedgerIds.of(SUBSCRIBER, OCTOBER);
+    public static final Instant CLOSED_AT = Instant.parse("2026-11-05T06:00:00Z");
 
     private String lastHash = LedgerChain.GENESIS;
 
@@ -57,24 +58,26 @@ final class LedgerStory {
     }
 
     /** Figures as a person computes them by hand, written out in the test. */
-    static StatementFigures figures(String line, LineType type, Technology technology, long bytes, long records,
-                                    long estimated, String exactGo, String exactGrams, long go, long grams) {
+    public static StatementFigures figures(String line, LineType type, Technology technology, long bytes,
+                                           long records, long estimated, String exactGo, String exactGrams, long go,
+                                           long grams) {
         return new StatementFigures(line, type, technology, bytes, records, estimated, exactGo, exactGrams, go, grams);
     }
 
-    LineUsageAccruedEvent accrued(String line, LineType type, Technology technology, long bytes, long records,
-                                  long estimated, long bytesTotal, long recordsTotal, long estimatedTotal) {
+    public LineUsageAccruedEvent accrued(String line, LineType type, Technology technology, long bytes,
+                                         long records, long estimated, long bytesTotal, long recordsTotal,
+                                         long estimatedTotal) {
         return remember(new LineUsageAccruedEvent(LEDGER, SUBSCRIBER, OCTOBER, line, type, technology, bytes, records,
                 estimated, bytesTotal, recordsTotal, estimatedTotal, "batch-1", lastHash, null).linked());
     }
 
-    StatementIssuedEvent issued(FactorSet set, StatementFigures... lines) {
+    public StatementIssuedEvent issued(FactorSet set, StatementFigures... lines) {
         return remember(new StatementIssuedEvent(LEDGER, SUBSCRIBER, OCTOBER, CLOSED_AT, set, List.of(lines), lastHash,
                 null).linked());
     }
 
-    StatementCorrectedEvent corrected(Instant at, String reason, FactorSet set, StatementFigures from,
-                                      StatementFigures to) {
+    public StatementCorrectedEvent corrected(Instant at, String reason, FactorSet set, StatementFigures from,
+                                             StatementFigures to) {
         return remember(new StatementCorrectedEvent(LEDGER, SUBSCRIBER, OCTOBER, at, reason, set, from, to, lastHash,
                 null).linked());
     }
