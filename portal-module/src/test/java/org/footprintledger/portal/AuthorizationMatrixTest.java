@@ -50,7 +50,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
      * the answer for: anonymous, feed, ops, auditor, editor, subscriber on own data, subscriber on another's.
      */
     private static final String MATRIX = """
-            GET  /                                                           302 403 403 403 302 302 302
+            GET  /                                                           302 302 302 302 302 302 302
             GET  /login                                                      200 200 200 200 200 200 200
             *    /error                                                      404 404 404 404 404 404 404
             GET  /espace-client                                              302 403 403 403 403 200 200
@@ -62,6 +62,20 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             POST /espace-client/enquete                                      302 403 403 403 403 400 400
             GET  /editeur                                                    302 403 403 403 200 403 403
             POST /editeur/commentaires/{commentId}/{action}                  302 403 403 403 400 403 403
+            GET  /audit                                                      302 403 403 200 403 403 403
+            GET  /ops                                                        302 403 200 403 403 403 403
+            GET  /feed                                                       302 200 403 403 403 403 403
+            GET  /editeur/amelioration                                       302 403 403 403 200 403 403
+            GET  /editeur/amelioration/{part}.csv -> /editeur/amelioration/enquete.csv 302 403 403 403 200 403 403
+            GET  /editeur/conseils/nouveau                                   302 403 403 403 200 403 403
+            GET  /editeur/conseils/{itemId} -> /editeur/conseils/999999999   302 403 403 403 404 403 403
+            POST /editeur/conseils                                           302 403 403 403 200 403 403
+            POST /editeur/conseils/{itemId} -> /editeur/conseils/999999999   302 403 403 403 404 403 403
+            GET  /editeur/equivalences/nouvelle                              302 403 403 403 200 403 403
+            GET  /editeur/equivalences/{itemId} -> /editeur/equivalences/999999999 302 403 403 403 404 403 403
+            POST /editeur/equivalences                                       302 403 403 403 200 403 403
+            POST /editeur/equivalences/{itemId} -> /editeur/equivalences/999999999 302 403 403 403 404 403 403
+            POST /editeur/contenus/{itemId}/versions/{version}/{action} -> /editeur/contenus/999999999/versions/1/submit 302 403 403 403 302 403 403
             GET  /actuator/health                                            200 200 200 200 200 200 200
             GET  /actuator/prometheus                                        401 403 200 403 403 403 403
             GET  /actuator/metrics                                           401 403 200 403 403 403 403
@@ -117,6 +131,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             GET  /api/v1/content/comments                                    401 403 403 403 200 403 403
             POST /api/v1/content/comments/{commentId}/{action}               401 403 403 403 404 403 403
             POST /api/v1/content/surveys                                     401 403 403 403 400 403 403
+            GET  /api/v1/content/surveys/results                             401 403 403 403 200 403 403
+            GET  /api/v1/content/review                                      401 403 403 403 200 403 403
             GET  /api/v1/content/subscribers/{subscriberId}/statements/{month} 401 403 403 200 403 200 403
             POST /api/v1/feedback/subscribers/{subscriberId}/ratings         401 403 403 403 403 400 403
             GET  /api/v1/feedback/subscribers/{subscriberId}/survey          401 403 403 403 403 200 403

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.Locale;
 import org.footprintledger.content.api.ContentConflictException;
 import org.footprintledger.content.api.ContentInputException;
+import org.footprintledger.content.api.ContentNotFoundException;
 import org.footprintledger.content.api.EcoTips;
 import org.footprintledger.content.api.EquivalenceCatalogue;
 import org.footprintledger.content.api.EquivalenceInput;
@@ -13,14 +14,18 @@ import org.footprintledger.content.api.TipVersion;
 import org.footprintledger.content.api.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -54,9 +59,8 @@ class ContentFormsController {
 
     @GetMapping("/editeur/conseils/{itemId}")
     String editTip(@PathVariable long itemId, Model model, @RequestParam(required = false) String subscriberId) {
-        var versions = tips.versions(itemId);
-        return tipForm(model, versions.get(versions.size() - 1), TipForm.of(versions.get(versions.size() - 1)),
-                new FieldErrors(messages, Locale.ROOT), subscriberId);
+        TipVersion current = last(tips.versions(itemId));
+        return tipForm(model, current, TipForm.of(current), new FieldErrors(messages, Locale.ROOT), subscriberId);
     }
 
     @PostMapping("/editeur/conseils")
@@ -80,6 +84,8 @@ class ContentFormsController {
             try {
                 saved = itemId == null ? tips.create(input, editor.getName())
                         : tips.edit(itemId, input, editor.getName());
+            } catch (ContentNotFoundException e) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such item");
             } catch (ContentInputException e) {
                 errors.reject(e);
             } catch (ContentConflictException e) {
@@ -131,6 +137,8 @@ class ContentFormsController {
             try {
                 saved = itemId == null ? equivalences.create(input, editor.getName())
                         : equivalences.edit(itemId, input, editor.getName());
+            } catch (ContentNotFoundException e) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such item");
             } catch (ContentInputException e) {
                 errors.reject(e);
             } catch (ContentConflictException e) {
@@ -176,7 +184,18 @@ class ContentFormsController {
         return "editeur-equivalence";
     }
 
+    /** An item that does not exist: the branded 404 page, not a 500. */
+    @ExceptionHandler(ContentNotFoundException.class)
+    void noSuchItem(ContentNotFoundException e, HttpServletResponse response) throws java.io.IOException {
+        log.info("editor page: {}", e.getMessage());
+        response.sendError(HttpStatus.NOT_FOUND.value());
+    }
+
+    /** The latest version of an item; an item that does not exist is the branded 404 page, not a 500. */
     private static <T> T last(java.util.List<T> versions) {
+        if (versions.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such item");
+        }
         return versions.get(versions.size() - 1);
     }
 }
