@@ -2,6 +2,7 @@ package org.footprintledger.footprint.internal;
 
 import java.time.YearMonth;
 import org.footprintledger.footprint.api.CountedUsage;
+import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerRevisions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,12 @@ import org.springframework.stereotype.Component;
  * the transaction that wrote it), so the count and the sum of the {@code xmin}s of the subscriber's statement lines
  * (a correction or a restatement rewrites its line in the same transaction as it stores the correction) and devices
  * change with any write, whoever made it and on whichever node; so do those of the device models (a catalogue of a
- * few hundred rows) the devices' footprint is computed from. The open months' provisional figures come from the usage
+ * few hundred rows) the devices' footprint is computed from, and those of the months' ledger streams themselves (an
+ * event altered, deleted or rewritten in the event table changes the marker, so the integrity verdict of a kept page
+ * is taken again). The open months' provisional figures come from the usage
  * module's running totals, which give their own marker. Index range reads: the statement lines by their key
- * (subscriber, month), the devices by theirs (subscriber).
+ * (subscriber, month), the devices by theirs (subscriber), the events by (stream id, sequence): a subscriber's stream
+ * ids of consecutive months sort together ({@link LedgerIds}).
  */
 @Component
 class JdbcLedgerRevisions implements LedgerRevisions {
@@ -25,7 +29,9 @@ class JdbcLedgerRevisions implements LedgerRevisions {
             + "WHERE subscriber_id = ? AND month BETWEEN ? AND ?) * 31 "
             + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM subscriber_device "
             + "WHERE subscriber_id = ?) * 31 "
-            + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM device_model)";
+            + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM device_model) * 31 "
+            + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM domain_event_entry "
+            + "WHERE aggregate_identifier BETWEEN ? AND ?)";
 
     private final JdbcTemplate jdbc;
     private final CountedUsage counted;
@@ -37,7 +43,8 @@ class JdbcLedgerRevisions implements LedgerRevisions {
 
     @Override
     public long of(String subscriberId, YearMonth from, YearMonth to) {
-        Long ledger = jdbc.queryForObject(SQL, Long.class, subscriberId, from.toString(), to.toString(), subscriberId);
+        Long ledger = jdbc.queryForObject(SQL, Long.class, subscriberId, from.toString(), to.toString(), subscriberId,
+                LedgerIds.of(subscriberId, from), LedgerIds.of(subscriberId, to));
         return (ledger == null ? 0 : ledger) * 31 + counted.revision(subscriberId, from, to);
     }
 }
