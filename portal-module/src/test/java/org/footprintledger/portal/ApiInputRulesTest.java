@@ -235,7 +235,8 @@ class ApiInputRulesTest extends SmallLimitsIntegrationTest {
         return pattern.replace("{subscriberId}", SUBSCRIBER).replace("{month}", MONTH)
                 .replace("{importId}", "00000000-0000-0000-0000-000000000000").replace("{itemId}", "999999999")
                 .replace("{commentId}", "999999999").replace("{version}", "1")
-                .replace("{action}", pattern.contains("/comments/") ? "hide" : "submit");
+                .replace("{action}", pattern.contains("/comments/") ? "hide" : "submit")
+                .replaceAll("\\{[^}]+}", "999999999");
     }
 
     private void feedOneRecord() {
