@@ -78,12 +78,30 @@ class ContentFormsController {
     private String saveTip(Long itemId, TipForm form, Principal editor, Locale locale, Model model,
                            RedirectAttributes redirect) {
         FieldErrors errors = new FieldErrors(messages, locale);
-        TipInput input = form.input(errors);
-        TipVersion saved = null;
+        return save("tip", "/editeur/conseils/", itemId, form.input(errors), errors,
+                (id, input) -> id == null ? tips.create(input, editor.getName()) : tips.edit(id, input, editor.getName()),
+                saved -> new long[] {saved.itemId(), saved.version()},
+                () -> tipForm(model, itemId == null ? null : last(tips.versions(itemId)), form, errors, null),
+                editor, locale, model, redirect);
+    }
+
+    /** Stores a new item ({@code itemId} null) or a new draft version of one. */
+    private interface Saving<I, V> {
+        V save(Long itemId, I input);
+    }
+
+    /**
+     * Saves a draft from a form: on success the item's page with a notice (post-redirect-get); on refused input, a
+     * conflict or invalid fields, the form again with the errors beside the fields.
+     */
+    private <I, V> String save(String kind, String page, Long itemId, I input, FieldErrors errors, Saving<I, V> saving,
+                               java.util.function.Function<V, long[]> numbers,
+                               java.util.function.Supplier<String> formAgain, Principal editor, Locale locale,
+                               Model model, RedirectAttributes redirect) {
+        V saved = null;
         if (input != null) {
             try {
-                saved = itemId == null ? tips.create(input, editor.getName())
-                        : tips.edit(itemId, input, editor.getName());
+                saved = saving.save(itemId, input);
             } catch (ContentNotFoundException e) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such item");
             } catch (ContentInputException e) {
@@ -93,13 +111,14 @@ class ContentFormsController {
             }
         }
         if (saved == null) {
-            TipVersion current = itemId == null ? null : last(tips.versions(itemId));
-            return tipForm(model, current, form, errors, null);
+            return formAgain.get();
         }
-        log.info("editor page: tip {} version {} saved by {}", saved.itemId(), saved.version(), editor.getName());
+        long[] itemAndVersion = numbers.apply(saved);
+        log.info("editor page: {} {} version {} saved by {}", kind, itemAndVersion[0], itemAndVersion[1],
+                editor.getName());
         redirect.addFlashAttribute("notice", messages.getMessage("editor.done.saved",
-                new Object[] {saved.version()}, locale));
-        return "redirect:/editeur/conseils/" + saved.itemId();
+                new Object[] {itemAndVersion[1]}, locale));
+        return "redirect:" + page + itemAndVersion[0];
     }
 
     @GetMapping("/editeur/equivalences/nouvelle")
@@ -131,29 +150,13 @@ class ContentFormsController {
     private String saveEquivalence(Long itemId, EquivalenceForm form, Principal editor, Locale locale, Model model,
                                    RedirectAttributes redirect) {
         FieldErrors errors = new FieldErrors(messages, locale);
-        EquivalenceInput input = form.input(errors);
-        EquivalenceVersion saved = null;
-        if (input != null) {
-            try {
-                saved = itemId == null ? equivalences.create(input, editor.getName())
-                        : equivalences.edit(itemId, input, editor.getName());
-            } catch (ContentNotFoundException e) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such item");
-            } catch (ContentInputException e) {
-                errors.reject(e);
-            } catch (ContentConflictException e) {
-                conflict(e, itemId, errors, model, locale);
-            }
-        }
-        if (saved == null) {
-            EquivalenceVersion current = itemId == null ? null : last(equivalences.versions(itemId));
-            return equivalenceForm(model, current, form, errors, null);
-        }
-        log.info("editor page: equivalence {} version {} saved by {}", saved.itemId(), saved.version(),
-                editor.getName());
-        redirect.addFlashAttribute("notice", messages.getMessage("editor.done.saved",
-                new Object[] {saved.version()}, locale));
-        return "redirect:/editeur/equivalences/" + saved.itemId();
+        return save("equivalence", "/editeur/equivalences/", itemId, form.input(errors), errors,
+                (id, input) -> id == null ? equivalences.create(input, editor.getName())
+                        : equivalences.edit(id, input, editor.getName()),
+                saved -> new long[] {saved.itemId(), saved.version()},
+                () -> equivalenceForm(model, itemId == null ? null : last(equivalences.versions(itemId)), form, errors,
+                        null),
+                editor, locale, model, redirect);
     }
 
     /** A new item under a key taken, beside the key; a version while one is in review, for the whole form. */
