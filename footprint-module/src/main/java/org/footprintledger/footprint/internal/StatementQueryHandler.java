@@ -14,6 +14,9 @@ import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FetchMonthlyStatementQuery;
 import org.footprintledger.footprint.api.FetchStatementsQuery;
+import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.LedgerIntegrity;
+import org.footprintledger.footprint.api.StreamIntegrity;
 import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementFigures;
@@ -42,10 +45,13 @@ class StatementQueryHandler {
     private final StatementHistory history;
     private final CountedUsage counted;
     private final TransactionTemplate snapshot;
+    private final StreamVerdicts verdicts;
 
     StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history,
-                          CountedUsage counted, PlatformTransactionManager transactionManager) {
+                          CountedUsage counted, PlatformTransactionManager transactionManager,
+                          StreamVerdicts verdicts) {
         this.jdbc = jdbc;
+        this.verdicts = verdicts;
         this.factorSets = factorSets;
         this.history = history;
         this.counted = counted;
@@ -62,12 +68,30 @@ class StatementQueryHandler {
                 .stream().findFirst();
     }
 
+    /**
+     * Every statement carries its stream's verdict ({@link StreamVerdicts}); one whose chain is broken is served
+     * without its figures, never with figures computed from unverified events.
+     */
     @QueryHandler
     List<MonthlyStatement> handle(FetchStatementsQuery query) {
         if (query.asOf() != null) {
-            return history.statementsAsOf(query.subscriberId(), query.from(), query.to(), query.asOf());
+            return judged("statement-as-of", query.subscriberId(),
+                    history.statementsAsOf(query.subscriberId(), query.from(), query.to(), query.asOf()));
         }
-        return snapshot.execute(tx -> current(query.subscriberId(), query.from(), query.to()));
+        return judged("statement", query.subscriberId(),
+                snapshot.execute(tx -> current(query.subscriberId(), query.from(), query.to())));
+    }
+
+    private List<MonthlyStatement> judged(String read, String subscriberId, List<MonthlyStatement> statements) {
+        if (statements.isEmpty()) {
+            return statements;
+        }
+        Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judge(read, statements.stream()
+                .map(s -> LedgerIds.of(subscriberId, YearMonth.parse(s.month()))).toList());
+        return statements.stream().map(s -> {
+            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(subscriberId, YearMonth.parse(s.month())));
+            return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
+        }).toList();
     }
 
     /**
