@@ -71,6 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/espace-client", "/espace-client/**").hasRole(Roles.SUBSCRIBER)
                         .requestMatchers("/editeur", "/editeur/**").hasRole(Roles.EDITOR)
+                        .requestMatchers("/audit", "/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers("/").hasAnyRole(Roles.SUBSCRIBER, Roles.EDITOR)
                         .anyRequest().denyAll());
         if (jwtMode) {
