@@ -158,6 +158,7 @@ public final class EvidenceVerifier {
         JsonNode events = parse(eventsFile, bytesOf(files, eventsFile), JsonNode.class);
         List<Object> payloads = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
+        List<java.time.Instant> times = new ArrayList<>();
         String previous = LedgerChain.GENESIS;
         int firstIssued = -1;
         for (JsonNode event : events) {
@@ -192,6 +193,7 @@ public final class EvidenceVerifier {
             }
             previous = chained.hash();
             hashes.add(chained.hash());
+            times.add(java.time.Instant.parse(event.get("timestamp").asString()));
             if (firstIssued < 0 && payload instanceof StatementIssuedEvent) {
                 firstIssued = payloads.size();
             }
@@ -216,17 +218,36 @@ public final class EvidenceVerifier {
         }
         sameFigures(folder + EvidenceFormat.NOW, parse(folder + EvidenceFormat.NOW,
                 bytesOf(files, folder + EvidenceFormat.NOW), MonthlyStatement.class), now.statement());
-        if (firstIssued >= 0) {
-            LedgerRecomputation.Recomputed first = ledger.recompute(payloads.subList(0, firstIssued + 1));
-            sameFigures(folder + EvidenceFormat.FIRST_SHOWN, parse(folder + EvidenceFormat.FIRST_SHOWN,
-                    bytesOf(files, folder + EvidenceFormat.FIRST_SHOWN), MonthlyStatement.class), first.statement());
-        }
+        sameFigures(folder + EvidenceFormat.FIRST_SHOWN, parse(folder + EvidenceFormat.FIRST_SHOWN,
+                bytesOf(files, folder + EvidenceFormat.FIRST_SHOWN), MonthlyStatement.class),
+                firstShown(payloads, times, firstIssued));
         int checksums = explanation(folder + EvidenceFormat.EXPLANATION, parse(folder + EvidenceFormat.EXPLANATION,
                 bytesOf(files, folder + EvidenceFormat.EXPLANATION), StatementExplanation.class), now.explanation());
         verified.add(folder + ": " + now.statement().lines().size() + " line(s) recomputed from the events' usage and "
                 + "factor sets (" + String.join(", ", now.statement().lines().stream()
                 .map(l -> l.lineId() + " " + l.exact().co2eGrams() + " g → " + l.co2eGrams() + " g").toList())
                 + "), as the statements first shown and now state; " + checksums + " figure checksum(s) recomputed");
+    }
+
+    /**
+     * The statement as first shown: the events up to the first instant, from the issue on, after which the statement
+     * has a line (all events of that instant included, as a read as of it includes them).
+     */
+    private MonthlyStatement firstShown(List<Object> payloads, List<java.time.Instant> times, int firstIssued) {
+        if (firstIssued < 0) {
+            return null;
+        }
+        for (int i = firstIssued; i < payloads.size(); i++) {
+            int end = i + 1;
+            while (end < payloads.size() && !times.get(end).isAfter(times.get(i))) {
+                end++;
+            }
+            MonthlyStatement shown = ledger.recompute(payloads.subList(0, end)).statement();
+            if (shown != null && !shown.lines().isEmpty()) {
+                return shown;
+            }
+        }
+        return null;
     }
 
     private static void heads(String ledgerId, List<String> hashes, ChainDigest digest, String which, String folder,

@@ -108,10 +108,7 @@ class EvidenceArchive {
         List<LedgerEvent> events = integrity.eventsOf(subscriberId, month);
         LedgerIntegrity.StreamVerdict verdict = integrity.verdictOf(subscriberId, month);
         Optional<MonthlyStatement> now = statements.monthly(subscriberId, month);
-        Optional<LedgerEvent> issue = events.stream().filter(e -> e.payload() instanceof StatementIssuedEvent)
-                .findFirst();
-        Optional<MonthlyStatement> firstShown = issue.flatMap(e -> statements.monthly(subscriberId, month,
-                e.timestamp()));
+        Optional<MonthlyStatement> firstShown = firstShown(subscriberId, month, events);
         files.put(folder + EvidenceFormat.FIRST_SHOWN, json(firstShown.orElse(null)));
         files.put(folder + EvidenceFormat.NOW, json(now.orElse(null)));
         files.put(folder + EvidenceFormat.EXPLANATION, json(statements.explanation(subscriberId, month).orElse(null)));
@@ -124,6 +121,24 @@ class EvidenceArchive {
         files.put(folder + EvidenceFormat.INTEGRITY, json(Map.of("verdict", verdict, "digestHead",
                 head.map(Object.class::cast).orElse("not in the latest digest"))));
         return new SubscriberMonth(subscriberId, month.toString(), folder, verdict.integrity());
+    }
+
+    /**
+     * The statement as the ledger first showed it: as of the first event from the issue on after which it had a line
+     * (a subscriber first known after the close is issued empty, its line coming with the correction that follows).
+     */
+    private Optional<MonthlyStatement> firstShown(String subscriberId, YearMonth month, List<LedgerEvent> events) {
+        boolean issued = false;
+        for (LedgerEvent event : events) {
+            issued |= event.payload() instanceof StatementIssuedEvent;
+            if (issued) {
+                Optional<MonthlyStatement> shown = statements.monthly(subscriberId, month, event.timestamp());
+                if (shown.isPresent() && !shown.get().lines().isEmpty()) {
+                    return shown;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The sets the events were computed with, each with its publication, in the order the events name them. */
