@@ -20,7 +20,7 @@ public interface LedgerIntegrity {
     StreamVerdict verdictOf(String subscriberId, YearMonth month);
 
     /** The stored events of a subscriber-month's stream, in order, as the ledger reads them. */
-    List<LedgerEvent> eventsOf(String subscriberId, YearMonth month);
+    List<LedgerEntry> eventsOf(String subscriberId, YearMonth month);
 
     /** Computes the digest of every chain head now and records it. */
     ChainDigest recordDigest();
@@ -50,7 +50,7 @@ public interface LedgerIntegrity {
     }
 
     /** One stored event of a stream: its place, identity, time, and the event itself (a chained ledger event). */
-    record LedgerEvent(long sequenceNumber, String eventId, Instant timestamp, String payloadType, Object payload) {
+    record LedgerEntry(long sequenceNumber, String eventId, Instant timestamp, String payloadType, Object payload) {
     }
 
     /** Where a stream's chain ends: its last sequence number and that event's hash. */

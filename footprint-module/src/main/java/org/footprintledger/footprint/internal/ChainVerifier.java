@@ -115,14 +115,14 @@ class ChainVerifier implements LedgerIntegrity {
     }
 
     @Override
-    public List<LedgerEvent> eventsOf(String subscriberId, YearMonth month) {
-        List<LedgerEvent> events = new ArrayList<>();
+    public List<LedgerEntry> eventsOf(String subscriberId, YearMonth month) {
+        List<LedgerEntry> events = new ArrayList<>();
         cursor.query("SELECT " + StoredEvents.COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number", rs -> {
                     var stored = StoredEvents.row(rs);
                     var message = storedEvents.messages(Stream.of(stored)).next();
                     Object payload = message.getPayload();
-                    events.add(new LedgerEvent(stored.getSequenceNumber(), stored.getEventIdentifier(),
+                    events.add(new LedgerEntry(stored.getSequenceNumber(), stored.getEventIdentifier(),
                             message.getTimestamp(), payload.getClass().getSimpleName(), payload));
                 }, LedgerIds.of(subscriberId, month));
         return events;

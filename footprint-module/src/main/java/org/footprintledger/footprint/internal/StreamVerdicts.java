@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The verdict of each stream's hash chain for every read that serves its figures, cheap enough for every read: the
- * streams read are fingerprinted in one indexed query (each row's sequence number and PostgreSQL row version
+ * streams read are fingerprinted in one indexed query, or within the caller's own query ({@link #FINGERPRINT_OF_STREAM}:
+ * the current statements read theirs with their lines) (each row's sequence number and PostgreSQL row version
  * {@code xmin}, which any UPDATE, DELETE or re-INSERT changes, without reading the payloads), and a stream whose
  * fingerprint is the one its verdict was computed on keeps that verdict. Only a new or changed stream is read whole
  * and walked ({@link ChainWalk}). Bounded: past {@code footprint.integrity.verdict-cache-streams} streams the cache
@@ -53,16 +54,36 @@ class StreamVerdicts {
 
     /** The verdict of each stream (by ledger id), for a read named {@code read} (statement, explanation, …). */
     Map<String, StreamVerdict> judge(String read, Collection<String> ledgerIds) {
-        Map<String, StreamVerdict> verdicts = new LinkedHashMap<>();
         if (ledgerIds.isEmpty()) {
-            return verdicts;
+            return new LinkedHashMap<>();
         }
-        Map<String, String> fingerprints = fingerprints(ledgerIds);
+        return judge(read, ledgerIds, fingerprints(ledgerIds), false);
+    }
+
+    /**
+     * The verdict of the streams of closed statements whose fingerprints the caller read with them
+     * ({@link #FINGERPRINT_OF_STREAM}, null when the stream has no row): a closed statement without its stream is
+     * broken (the stream was deleted).
+     */
+    Map<String, StreamVerdict> judgeClosed(String read, Map<String, String> fingerprints) {
+        return judge(read, fingerprints.keySet(), fingerprints, true);
+    }
+
+    /** SQL of a stream's fingerprint, for a query that has its ledger id as {@code ledger_id}. */
+    static final String FINGERPRINT_OF_STREAM = "(SELECT string_agg(e.sequence_number || ':' || e.xmin::text, ',' "
+            + "ORDER BY e.sequence_number) FROM domain_event_entry e WHERE e.aggregate_identifier = ledger_id)";
+
+    private Map<String, StreamVerdict> judge(String read, Collection<String> ledgerIds, Map<String, String> fingerprints,
+                                             boolean streamRequired) {
+        Map<String, StreamVerdict> verdicts = new LinkedHashMap<>();
         List<String> toWalk = new ArrayList<>();
         for (String ledgerId : ledgerIds) {
             String fingerprint = fingerprints.get(ledgerId);
             if (fingerprint == null) {
-                verdicts.put(ledgerId, new StreamVerdict(ledgerId, StreamIntegrity.UNCHAINED, null, null));
+                verdicts.put(ledgerId, streamRequired
+                        ? new StreamVerdict(ledgerId, StreamIntegrity.BROKEN, 0L,
+                        "the ledger stream of a closed statement is missing: it was deleted")
+                        : new StreamVerdict(ledgerId, StreamIntegrity.UNCHAINED, null, null));
                 continue;
             }
             Judged judged = cache.get(ledgerId);
@@ -95,21 +116,17 @@ class StreamVerdicts {
         Map<String, StringBuilder> prints = new HashMap<>();
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("SELECT aggregate_identifier, sequence_number, "
-                    + "xmin::text FROM domain_event_entry WHERE aggregate_identifier = ANY(?)");
+                    + "xmin::text FROM domain_event_entry WHERE aggregate_identifier = ANY(?) "
+                    + "ORDER BY aggregate_identifier, sequence_number");
             statement.setArray(1, connection.createArrayOf("varchar", ledgerIds.toArray()));
             return statement;
         }, rs -> {
-            prints.computeIfAbsent(rs.getString(1), id -> new StringBuilder()).append(rs.getLong(2)).append(':')
-                    .append(rs.getString(3)).append(',');
+            StringBuilder print = prints.computeIfAbsent(rs.getString(1), id -> new StringBuilder());
+            print.append(print.isEmpty() ? "" : ",").append(rs.getLong(2)).append(':').append(rs.getString(3));
         });
         Map<String, String> fingerprints = new HashMap<>();
-        prints.forEach((id, print) -> fingerprints.put(id, sortedPrint(print.toString())));
+        prints.forEach((id, print) -> fingerprints.put(id, print.toString()));
         return fingerprints;
-    }
-
-    /** The rows' prints in a stable order, whatever order the database returned them in. */
-    private static String sortedPrint(String print) {
-        return String.join(",", Stream.of(print.split(",")).sorted().toList());
     }
 
     private Map<String, Judged> walk(List<String> ledgerIds) {
@@ -124,8 +141,9 @@ class StreamVerdicts {
         }, rs -> {
             DomainEventData<?> row = StoredEvents.row(rs);
             rows.computeIfAbsent(row.getAggregateIdentifier(), id -> new ArrayList<>()).add(row);
-            prints.computeIfAbsent(row.getAggregateIdentifier(), id -> new StringBuilder())
-                    .append(row.getSequenceNumber()).append(':').append(rs.getString(10)).append(',');
+            StringBuilder print = prints.computeIfAbsent(row.getAggregateIdentifier(), id -> new StringBuilder());
+            print.append(print.isEmpty() ? "" : ",").append(row.getSequenceNumber()).append(':')
+                    .append(rs.getString(10));
         });
         Map<String, Judged> judged = new LinkedHashMap<>();
         rows.forEach((ledgerId, stream) -> {
@@ -138,7 +156,7 @@ class StreamVerdicts {
                     ? new StreamVerdict(ledgerId, StreamIntegrity.VERIFIED, null, null)
                     : new StreamVerdict(ledgerId, StreamIntegrity.BROKEN, walk.broken.get(0).sequenceNumber(),
                     walk.broken.get(0).problem());
-            judged.put(ledgerId, new Judged(sortedPrint(prints.get(ledgerId).toString()), verdict));
+            judged.put(ledgerId, new Judged(prints.get(ledgerId).toString(), verdict));
         });
         return judged;
     }

@@ -59,7 +59,7 @@ public final class EvidenceFormat {
     }
 
     /** One event of {@code events.json}. */
-    public record ArchivedEvent(long sequenceNumber, String eventId, Instant timestamp, String payloadType,
+    public record ArchivedEntry(long sequenceNumber, String eventId, Instant timestamp, String payloadType,
                                 Object payload) {
     }
 

@@ -23,13 +23,13 @@ import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerIntegrity;
 import org.footprintledger.footprint.api.LedgerIntegrity.ChainDigest;
 import org.footprintledger.footprint.api.LedgerIntegrity.ChainHead;
-import org.footprintledger.footprint.api.LedgerIntegrity.LedgerEvent;
+import org.footprintledger.footprint.api.LedgerIntegrity.LedgerEntry;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
 import org.footprintledger.footprint.api.StatementLine;
 import org.footprintledger.portal.evidence.EvidenceFormat;
-import org.footprintledger.portal.evidence.EvidenceFormat.ArchivedEvent;
+import org.footprintledger.portal.evidence.EvidenceFormat.ArchivedEntry;
 import org.footprintledger.portal.evidence.EvidenceFormat.FileEntry;
 import org.footprintledger.portal.evidence.EvidenceFormat.Manifest;
 import org.footprintledger.portal.evidence.EvidenceFormat.SubscriberMonth;
@@ -105,7 +105,7 @@ class EvidenceArchive {
 
     private SubscriberMonth subscriberMonth(String subscriberId, YearMonth month, Map<String, byte[]> files) {
         String folder = EvidenceFormat.folderOf(subscriberId, month.toString());
-        List<LedgerEvent> events = integrity.eventsOf(subscriberId, month);
+        List<LedgerEntry> events = integrity.eventsOf(subscriberId, month);
         LedgerIntegrity.StreamVerdict verdict = integrity.verdictOf(subscriberId, month);
         Optional<MonthlyStatement> now = statements.monthly(subscriberId, month);
         Optional<MonthlyStatement> firstShown = firstShown(subscriberId, month, events);
@@ -114,7 +114,7 @@ class EvidenceArchive {
         files.put(folder + EvidenceFormat.EXPLANATION, json(statements.explanation(subscriberId, month).orElse(null)));
         files.put(folder + EvidenceFormat.FACTOR_SETS, json(factorSetsOf(events)));
         files.put(folder + EvidenceFormat.EQUIVALENCES, json(equivalences(now.orElse(null))));
-        files.put(folder + EvidenceFormat.EVENTS, json(events.stream().map(e -> new ArchivedEvent(e.sequenceNumber(),
+        files.put(folder + EvidenceFormat.EVENTS, json(events.stream().map(e -> new ArchivedEntry(e.sequenceNumber(),
                 e.eventId(), e.timestamp(), e.payloadType(), e.payload())).toList()));
         Optional<ChainHead> head = integrity.latestDigest().flatMap(d -> d.heads().stream()
                 .filter(h -> h.ledgerId().equals(verdict.ledgerId())).findFirst());
@@ -127,9 +127,9 @@ class EvidenceArchive {
      * The statement as the ledger first showed it: as of the first event from the issue on after which it had a line
      * (a subscriber first known after the close is issued empty, its line coming with the correction that follows).
      */
-    private Optional<MonthlyStatement> firstShown(String subscriberId, YearMonth month, List<LedgerEvent> events) {
+    private Optional<MonthlyStatement> firstShown(String subscriberId, YearMonth month, List<LedgerEntry> events) {
         boolean issued = false;
-        for (LedgerEvent event : events) {
+        for (LedgerEntry event : events) {
             issued |= event.payload() instanceof StatementIssuedEvent;
             if (issued) {
                 Optional<MonthlyStatement> shown = statements.monthly(subscriberId, month, event.timestamp());
@@ -142,9 +142,9 @@ class EvidenceArchive {
     }
 
     /** The sets the events were computed with, each with its publication, in the order the events name them. */
-    private List<FactorSets.PublishedSet> factorSetsOf(List<LedgerEvent> events) {
+    private List<FactorSets.PublishedSet> factorSetsOf(List<LedgerEntry> events) {
         Map<String, FactorSet> sets = new LinkedHashMap<>();
-        for (LedgerEvent event : events) {
+        for (LedgerEntry event : events) {
             if (event.payload() instanceof StatementIssuedEvent issued) {
                 sets.putIfAbsent(issued.factorSet().id(), issued.factorSet());
             } else if (event.payload() instanceof StatementCorrectedEvent corrected) {
