@@ -81,7 +81,7 @@ class StatementQueryHandler {
         Map<String, String> fingerprints = new HashMap<>();
         List<MonthlyStatement> statements = snapshot.execute(tx -> current(query.subscriberId(), query.from(),
                 query.to(), fingerprints));
-        Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judgeClosed("statement", fingerprints);
+        Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judgeFingerprinted("statement", fingerprints);
         // an open month is computed from the usage counted, not from a ledger stream
         return statements.stream().map(s -> {
             LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(query.subscriberId(),

@@ -57,33 +57,30 @@ class StreamVerdicts {
         if (ledgerIds.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        return judge(read, ledgerIds, fingerprints(ledgerIds), false);
+        return judge(read, ledgerIds, fingerprints(ledgerIds));
     }
 
     /**
-     * The verdict of the streams of closed statements whose fingerprints the caller read with them
-     * ({@link #FINGERPRINT_OF_STREAM}, null when the stream has no row): a closed statement without its stream is
-     * broken (the stream was deleted).
+     * The verdict of the streams whose fingerprints the caller read itself ({@link #FINGERPRINT_OF_STREAM}, null when
+     * the stream has no row: {@code unchained}; a stream deleted whole is found against the chain-head digest, since
+     * read models may hold statements written without a stream, by a bulk load or a release before the ledger).
      */
-    Map<String, StreamVerdict> judgeClosed(String read, Map<String, String> fingerprints) {
-        return judge(read, fingerprints.keySet(), fingerprints, true);
+    Map<String, StreamVerdict> judgeFingerprinted(String read, Map<String, String> fingerprints) {
+        return judge(read, fingerprints.keySet(), fingerprints);
     }
 
     /** SQL of a stream's fingerprint, for a query that has its ledger id as {@code ledger_id}. */
     static final String FINGERPRINT_OF_STREAM = "(SELECT string_agg(e.sequence_number || ':' || e.xmin::text, ',' "
             + "ORDER BY e.sequence_number) FROM domain_event_entry e WHERE e.aggregate_identifier = ledger_id)";
 
-    private Map<String, StreamVerdict> judge(String read, Collection<String> ledgerIds, Map<String, String> fingerprints,
-                                             boolean streamRequired) {
+    private Map<String, StreamVerdict> judge(String read, Collection<String> ledgerIds,
+                                             Map<String, String> fingerprints) {
         Map<String, StreamVerdict> verdicts = new LinkedHashMap<>();
         List<String> toWalk = new ArrayList<>();
         for (String ledgerId : ledgerIds) {
             String fingerprint = fingerprints.get(ledgerId);
             if (fingerprint == null) {
-                verdicts.put(ledgerId, streamRequired
-                        ? new StreamVerdict(ledgerId, StreamIntegrity.BROKEN, 0L,
-                        "the ledger stream of a closed statement is missing: it was deleted")
-                        : new StreamVerdict(ledgerId, StreamIntegrity.UNCHAINED, null, null));
+                verdicts.put(ledgerId, new StreamVerdict(ledgerId, StreamIntegrity.UNCHAINED, null, null));
                 continue;
             }
             Judged judged = cache.get(ledgerId);
