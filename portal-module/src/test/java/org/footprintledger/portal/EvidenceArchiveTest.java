@@ -73,6 +73,28 @@ class EvidenceArchiveTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void the_offline_command_checks_the_archived_streams_against_a_digest_held_apart() throws IOException {
+        Path held = directory.resolve("chain-digest.json");
+        ApiClient.Response digest = auditor.get("/api/v1/audit/integrity/digests/latest");
+        assertThat(digest.status()).isEqualTo(200);
+        Files.writeString(held, digest.body());
+
+        Verification holds = verify(archive, "--digest", held.toString());
+        assertThat(holds.exitCode()).as(holds.err()).isZero();
+        assertThat(holds.out()).contains("held digest of", "follows from its", "has the hash the held digest");
+
+        // the digest an auditor holds says the stream ended with another hash: the archive's stream was rewritten
+        String forgedHead = digest.body().replaceFirst("(\"ledgerId\":\"" + Pattern.quote(subscriber + "/" + MONTH)
+                + "\",\"lastSequence\":\\d+,\"lastHash\":\")[0-9a-f]", "$1" + "x");
+        assertThat(forgedHead).isNotEqualTo(digest.body());
+        Files.writeString(held, forgedHead);
+        Verification refused = verify(archive, "--digest", held.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("held digest: its Merkle root does not follow from its heads",
+                folder() + "events.json", "the stream was cut or rewritten since");
+    }
+
+    @Test
     void one_byte_changed_in_a_statement_is_refused_naming_the_file() throws IOException {
         Verification result = verify(changed(folder() + "statement-now.json", oneDigitAfter("\"co2eGrams\" : ")));
 
@@ -160,12 +182,15 @@ class EvidenceArchiveTest extends LedgerIntegrationTest {
     private record Verification(int exitCode, String out, String err) {
     }
 
-    private Verification verify(Map<String, byte[]> files) throws IOException {
+    private Verification verify(Map<String, byte[]> files, String... options) throws IOException {
         Path file = directory.resolve("evidence-" + System.nanoTime() + ".zip");
         Files.write(file, zip(files));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = VerifyEvidenceCommand.run(new String[] {file.toString()},
+        String[] args = new String[options.length + 1];
+        args[0] = file.toString();
+        System.arraycopy(options, 0, args, 1, options.length);
+        int code = VerifyEvidenceCommand.run(args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Verification(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
