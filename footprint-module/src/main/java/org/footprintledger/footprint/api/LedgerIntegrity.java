@@ -13,8 +13,8 @@ public interface LedgerIntegrity {
 
     IntegrityReport verify();
 
-    /** The last full verification since this node started, if any. */
-    Optional<IntegrityReport> lastReport();
+    /** The last full verification since this node started, if any, with when it ran. */
+    Optional<CheckedReport> lastReport();
 
     /** The verdict of a subscriber-month's stream ({@link StreamIntegrity}). */
     StreamVerdict verdictOf(String subscriberId, YearMonth month);
@@ -36,13 +36,15 @@ public interface LedgerIntegrity {
     }
 
     /** Streams and events checked, and the first broken link of each subscriber with one (empty when intact). */
-    record IntegrityReport(long streamsChecked, long eventsChecked, List<BrokenLink> brokenLinks, boolean intact,
-                           Instant checkedAt) {
+    record IntegrityReport(long streamsChecked, long eventsChecked, List<BrokenLink> brokenLinks, boolean intact) {
 
-        public IntegrityReport(long streamsChecked, long eventsChecked, List<BrokenLink> brokenLinks,
-                               Instant checkedAt) {
-            this(streamsChecked, eventsChecked, List.copyOf(brokenLinks), brokenLinks.isEmpty(), checkedAt);
+        public IntegrityReport(long streamsChecked, long eventsChecked, List<BrokenLink> brokenLinks) {
+            this(streamsChecked, eventsChecked, List.copyOf(brokenLinks), brokenLinks.isEmpty());
         }
+    }
+
+    /** A report and the instant its verification ran. */
+    record CheckedReport(IntegrityReport report, Instant checkedAt) {
     }
 
     /** One stream's verdict; {@code brokenAtSequence} and {@code problem} say where and why when broken. */

@@ -42,7 +42,7 @@ class ChainVerifier implements LedgerIntegrity {
     private final ChainDigestStore digests;
     private final Clock clock;
     private final AtomicLong lastBrokenCount = new AtomicLong();
-    private volatile IntegrityReport lastReport;
+    private volatile CheckedReport lastReport;
 
     ChainVerifier(DataSource dataSource, TransactionTemplate transactions, StoredEvents storedEvents,
                   StreamVerdicts verdicts, ChainDigestStore digests, Clock clock, MeterRegistry metrics) {
@@ -79,13 +79,13 @@ class ChainVerifier implements LedgerIntegrity {
             log.error("ledger integrity: {} subscribers with a broken chain, first: {}", walk.broken.size(),
                     walk.broken.get(0));
         }
-        IntegrityReport report = new IntegrityReport(walk.streams, walk.events, walk.broken, clock.instant());
-        lastReport = report;
+        IntegrityReport report = new IntegrityReport(walk.streams, walk.events, walk.broken);
+        lastReport = new CheckedReport(report, clock.instant());
         return report;
     }
 
     @Override
-    public Optional<IntegrityReport> lastReport() {
+    public Optional<CheckedReport> lastReport() {
         return Optional.ofNullable(lastReport);
     }
 

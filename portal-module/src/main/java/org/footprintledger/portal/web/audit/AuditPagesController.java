@@ -37,9 +37,12 @@ class AuditPagesController {
 
     @GetMapping("/audit/integrity")
     String integrity(@RequestParam(required = false) String check, Model model) {
-        Optional<LedgerIntegrity.IntegrityReport> report = "now".equals(check) ? Optional.of(integrity.verify())
-                : integrity.lastReport();
-        model.addAttribute("report", report.orElse(null));
+        if ("now".equals(check)) {
+            integrity.verify();
+        }
+        Optional<LedgerIntegrity.CheckedReport> checked = integrity.lastReport();
+        model.addAttribute("report", checked.map(LedgerIntegrity.CheckedReport::report).orElse(null));
+        model.addAttribute("checkedAt", checked.map(LedgerIntegrity.CheckedReport::checkedAt).orElse(null));
         model.addAttribute("digest", integrity.latestDigest()
                 .map(d -> new DigestSummary(d.recordedAt(), d.streams(), d.merkleRoot())).orElse(null));
         return "audit-integrity";

@@ -77,16 +77,18 @@ class EvidenceArchive {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<SubscriberMonth> sample = new ArrayList<>();
         Set<String> ledgerIds = new LinkedHashSet<>();
+        subscribers.forEach(subscriberId -> months.forEach(month -> ledgerIds.add(LedgerIds.of(subscriberId, month))));
+        // read once: the heads of the sampled streams, by ledger id
+        Optional<ChainDigest> digest = integrity.latestDigest().map(d -> new ChainDigest(d.recordedAt(), d.streams(),
+                d.merkleRoot(), d.heads().stream().filter(h -> ledgerIds.contains(h.ledgerId())).toList()));
+        Map<String, ChainHead> heads = new LinkedHashMap<>();
+        digest.ifPresent(d -> d.heads().forEach(head -> heads.put(head.ledgerId(), head)));
         for (String subscriberId : subscribers) {
             for (YearMonth month : months) {
-                sample.add(subscriberMonth(subscriberId, month, files));
-                ledgerIds.add(LedgerIds.of(subscriberId, month));
+                sample.add(subscriberMonth(subscriberId, month, heads, files));
             }
         }
-        Optional<ChainDigest> digest = integrity.latestDigest();
-        files.put(EvidenceFormat.DIGEST, json(digest.map(d -> new ChainDigest(d.recordedAt(), d.streams(),
-                d.merkleRoot(), d.heads().stream().filter(h -> ledgerIds.contains(h.ledgerId())).toList()))
-                .orElse(null)));
+        files.put(EvidenceFormat.DIGEST, json(digest.orElse(null)));
         List<FileEntry> entries = files.entrySet().stream().map(file -> new FileEntry(file.getKey(),
                 EvidenceFormat.sha256(file.getValue()), file.getValue().length)).toList();
         byte[] manifest = json(new Manifest(EvidenceFormat.FORMAT, clock.instant(), auditor, sample, entries));
@@ -103,7 +105,8 @@ class EvidenceArchive {
                 files.size() + 2, auditor, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private SubscriberMonth subscriberMonth(String subscriberId, YearMonth month, Map<String, byte[]> files) {
+    private SubscriberMonth subscriberMonth(String subscriberId, YearMonth month, Map<String, ChainHead> heads,
+                                            Map<String, byte[]> files) {
         String folder = EvidenceFormat.folderOf(subscriberId, month.toString());
         List<LedgerEntry> events = integrity.eventsOf(subscriberId, month);
         LedgerIntegrity.StreamVerdict verdict = integrity.verdictOf(subscriberId, month);
@@ -116,8 +119,7 @@ class EvidenceArchive {
         files.put(folder + EvidenceFormat.EQUIVALENCES, json(equivalences(now.orElse(null))));
         files.put(folder + EvidenceFormat.EVENTS, json(events.stream().map(e -> new ArchivedEntry(e.sequenceNumber(),
                 e.eventId(), e.timestamp(), e.payloadType(), e.payload())).toList()));
-        Optional<ChainHead> head = integrity.latestDigest().flatMap(d -> d.heads().stream()
-                .filter(h -> h.ledgerId().equals(verdict.ledgerId())).findFirst());
+        Optional<ChainHead> head = Optional.ofNullable(heads.get(verdict.ledgerId()));
         files.put(folder + EvidenceFormat.INTEGRITY, json(Map.of("verdict", verdict, "digestHead",
                 head.map(Object.class::cast).orElse("not in the latest digest"))));
         return new SubscriberMonth(subscriberId, month.toString(), folder, verdict.integrity());
