@@ -3,6 +3,7 @@ package org.footprintledger.portal;
 import java.util.Arrays;
 import org.footprintledger.portal.cli.GenerateFeedCommand;
 import org.footprintledger.portal.cli.ImportFileCommand;
+import org.footprintledger.portal.cli.VerifyEvidenceCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class FootprintLedgerApplication {
 
     /**
-     * Serves the application; or, with a first argument {@code generate} or {@code import}, runs that command-line
+     * Serves the application; or, with a first argument {@code generate}, {@code import} or {@code verify-evidence}, runs that command-line
      * entry (see the README) and exits.
      */
     public static void main(String[] args) throws Exception {
@@ -23,6 +24,7 @@ public class FootprintLedgerApplication {
         switch (command) {
             case "generate" -> System.exit(GenerateFeedCommand.run(rest));
             case "import" -> System.exit(ImportFileCommand.run(FootprintLedgerApplication.class, rest));
+            case "verify-evidence" -> System.exit(VerifyEvidenceCommand.run(rest));
             default -> SpringApplication.run(FootprintLedgerApplication.class, args);
         }
     }

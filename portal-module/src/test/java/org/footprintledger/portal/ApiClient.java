@@ -28,6 +28,24 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** The body as bytes (an archive), with the status. */
+    public BinaryResponse getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new BinaryResponse(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record BinaryResponse(int status, byte[] body, String contentType) {
+    }
+
     public Response postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -205,6 +205,15 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void the_offline_evidence_verifier_needs_no_application_database_or_axon() {
+        noClasses().that().resideInAPackage(ROOT + ".portal.evidence..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "javax.sql..", "org.axonframework..", ROOT + ".portal.web..", ROOT + ".footprint.domain..",
+                        ROOT + ".footprint.internal..")
+                .check(classes);
+    }
+
+    @Test
     void each_audience_of_the_web_layer_keeps_to_its_own_package() {
         slices().matching(ROOT + ".portal.web.(*)..").should().notDependOnEachOther().check(classes);
     }

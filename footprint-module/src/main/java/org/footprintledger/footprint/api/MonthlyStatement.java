@@ -2,6 +2,23 @@ package org.footprintledger.footprint.api;
 
 import java.util.List;
 
-/** What the customer area shows for one subscriber and one month (contract.md, "Statements"). */
-public record MonthlyStatement(String subscriberId, String month, StatementStatus status, List<StatementLine> lines) {
+/**
+ * What the customer area shows for one subscriber and one month (contract.md, "Statements").
+ *
+ * @param integrity what the hash chain of the month's ledger stream says ({@link StreamIntegrity}): {@code verified},
+ *                  {@code broken} (the figures are withheld: {@code lines} is empty), or {@code unchained} (an open
+ *                  month computed from the usage counted, no ledger stream yet); null before it was checked
+ */
+public record MonthlyStatement(String subscriberId, String month, StatementStatus status, List<StatementLine> lines,
+                               String integrity) {
+
+    public MonthlyStatement(String subscriberId, String month, StatementStatus status, List<StatementLine> lines) {
+        this(subscriberId, month, status, lines, null);
+    }
+
+    /** This statement as its stream's verdict allows it to be served: no figure from a broken chain. */
+    public MonthlyStatement judged(String verdict) {
+        return new MonthlyStatement(subscriberId, month, status,
+                StreamIntegrity.BROKEN.equals(verdict) ? List.of() : lines, verdict);
+    }
 }

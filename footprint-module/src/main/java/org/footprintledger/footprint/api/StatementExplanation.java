@@ -2,7 +2,23 @@ package org.footprintledger.footprint.api;
 
 import java.util.List;
 
-/** What the ledger knows of each figure of a statement (the usage by day comes from the usage module). */
+/**
+ * What the ledger knows of each figure of a statement (the usage by day comes from the usage module).
+ *
+ * @param integrity the verdict of the month's ledger stream ({@link StreamIntegrity}); {@code lines} is empty when
+ *                  {@code broken}
+ */
 public record StatementExplanation(String subscriberId, String month, StatementStatus status,
-                                   List<LineExplanation> lines) {
+                                   List<LineExplanation> lines, String integrity) {
+
+    public StatementExplanation(String subscriberId, String month, StatementStatus status,
+                                List<LineExplanation> lines) {
+        this(subscriberId, month, status, lines, null);
+    }
+
+    /** This explanation as its stream's verdict allows it to be served: no trace of a figure from a broken chain. */
+    public StatementExplanation judged(String verdict) {
+        return new StatementExplanation(subscriberId, month, status,
+                StreamIntegrity.BROKEN.equals(verdict) ? List.of() : lines, verdict);
+    }
 }

@@ -1,6 +1,10 @@
 package org.footprintledger.footprint.internal;
 
+import java.util.List;
 import java.util.Optional;
+import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.LedgerIntegrity;
+import org.footprintledger.footprint.api.StreamIntegrity;
 import org.axonframework.queryhandling.QueryHandler;
 import org.footprintledger.footprint.api.FetchStatementExplanationQuery;
 import org.footprintledger.footprint.api.StatementExplanation;
@@ -12,15 +16,22 @@ class ExplanationQueryHandler {
 
     private final StatementHistory history;
     private final PublishedFactorSets factorSets;
+    private final StreamVerdicts verdicts;
 
-    ExplanationQueryHandler(StatementHistory history, PublishedFactorSets factorSets) {
+    ExplanationQueryHandler(StatementHistory history, PublishedFactorSets factorSets, StreamVerdicts verdicts) {
         this.history = history;
         this.factorSets = factorSets;
+        this.verdicts = verdicts;
     }
 
+    /** The explanation with its stream's verdict; a broken stream's trace is withheld (no line). */
     @QueryHandler
     Optional<StatementExplanation> handle(FetchStatementExplanationQuery query) {
+        String ledgerId = LedgerIds.of(query.subscriberId(), query.month());
         return history.currentFold(query.subscriberId(), query.month())
-                .explanation(month -> Optional.of(factorSets.registry().inForceFor(month)));
+                .explanation(month -> Optional.of(factorSets.registry().inForceFor(month)))
+                .map(explanation -> explanation.judged(verdicts.judge("explanation", List.of(ledgerId))
+                        .getOrDefault(ledgerId, new LedgerIntegrity.StreamVerdict(ledgerId, StreamIntegrity.UNCHAINED,
+                                null, null)).integrity()));
     }
 }

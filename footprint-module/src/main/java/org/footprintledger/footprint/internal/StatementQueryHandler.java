@@ -14,6 +14,9 @@ import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FetchMonthlyStatementQuery;
 import org.footprintledger.footprint.api.FetchStatementsQuery;
+import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.LedgerIntegrity;
+import org.footprintledger.footprint.api.StreamIntegrity;
 import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementFigures;
@@ -42,10 +45,13 @@ class StatementQueryHandler {
     private final StatementHistory history;
     private final CountedUsage counted;
     private final TransactionTemplate snapshot;
+    private final StreamVerdicts verdicts;
 
     StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history,
-                          CountedUsage counted, PlatformTransactionManager transactionManager) {
+                          CountedUsage counted, PlatformTransactionManager transactionManager,
+                          StreamVerdicts verdicts) {
         this.jdbc = jdbc;
+        this.verdicts = verdicts;
         this.factorSets = factorSets;
         this.history = history;
         this.counted = counted;
@@ -62,21 +68,48 @@ class StatementQueryHandler {
                 .stream().findFirst();
     }
 
+    /**
+     * Every statement carries its stream's verdict ({@link StreamVerdicts}); one whose chain is broken is served
+     * without its figures, never with figures computed from unverified events.
+     */
     @QueryHandler
     List<MonthlyStatement> handle(FetchStatementsQuery query) {
         if (query.asOf() != null) {
-            return history.statementsAsOf(query.subscriberId(), query.from(), query.to(), query.asOf());
+            return judged("statement-as-of", query.subscriberId(),
+                    history.statementsAsOf(query.subscriberId(), query.from(), query.to(), query.asOf()));
         }
-        return snapshot.execute(tx -> current(query.subscriberId(), query.from(), query.to()));
+        Map<String, String> fingerprints = new HashMap<>();
+        List<MonthlyStatement> statements = snapshot.execute(tx -> current(query.subscriberId(), query.from(),
+                query.to(), fingerprints));
+        Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judgeFingerprinted("statement", fingerprints);
+        // an open month is computed from the usage counted, not from a ledger stream
+        return statements.stream().map(s -> {
+            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(query.subscriberId(),
+                    YearMonth.parse(s.month())));
+            return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
+        }).toList();
+    }
+
+    private List<MonthlyStatement> judged(String read, String subscriberId, List<MonthlyStatement> statements) {
+        if (statements.isEmpty()) {
+            return statements;
+        }
+        Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judge(read, statements.stream()
+                .map(s -> LedgerIds.of(subscriberId, YearMonth.parse(s.month()))).toList());
+        return statements.stream().map(s -> {
+            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(subscriberId, YearMonth.parse(s.month())));
+            return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
+        }).toList();
     }
 
     /**
      * Closed months as the read model holds their issued and corrected figures; the other months with usage computed
      * from the usage counted so far under the factor set in force (provisional figures).
      */
-    private List<MonthlyStatement> current(String subscriberId, YearMonth from, YearMonth to) {
+    private List<MonthlyStatement> current(String subscriberId, YearMonth from, YearMonth to,
+                                           Map<String, String> fingerprints) {
         FactorRegistry registry = factorSets.registry();
-        Map<String, MonthlyStatement> byMonth = new TreeMap<>(closed(subscriberId, from, to, registry));
+        Map<String, MonthlyStatement> byMonth = new TreeMap<>(closed(subscriberId, from, to, registry, fingerprints));
         for (SubscriberMonthUsage usage : counted.current(subscriberId, from, to)) {
             if (!byMonth.containsKey(usage.month().toString())) {
                 StatementFold.counting(usage).statement(month -> Optional.of(registry.inForceFor(month)))
@@ -86,14 +119,18 @@ class StatementQueryHandler {
         return List.copyOf(byMonth.values());
     }
 
+    /** The closed statements, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id. */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
-                                                 FactorRegistry registry) {
+                                                 FactorRegistry registry, Map<String, String> fingerprints) {
         Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
         Map<String, List<StatementLine>> linesByMonth = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM ledger_statement_line WHERE subscriber_id = ? AND month BETWEEN ? AND ? "
-                        + "AND status = 'CLOSED' AND shown_records > 0 ORDER BY month, line_id",
+        jdbc.query("SELECT *, " + StreamVerdicts.FINGERPRINT_OF_STREAM + " AS chain_print FROM (SELECT l.*, "
+                        + "l.subscriber_id || '/' || l.month AS ledger_id FROM ledger_statement_line l "
+                        + "WHERE l.subscriber_id = ? AND l.month BETWEEN ? AND ? "
+                        + "AND l.status = 'CLOSED' AND l.shown_records > 0) lines ORDER BY month, line_id",
                 rs -> {
                     String month = rs.getString("month");
+                    fingerprints.put(rs.getString("ledger_id"), rs.getString("chain_print"));
                     String lineId = rs.getString("line_id");
                     FactorSet set = registry.byId(rs.getString("factor_set_id")).orElseThrow();
                     StatementFigures figures = new StatementFigures(lineId, LineType.valueOf(rs.getString("line_type")),

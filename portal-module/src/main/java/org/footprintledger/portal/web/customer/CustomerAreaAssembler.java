@@ -23,6 +23,7 @@ import org.footprintledger.footprint.api.Devices;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.MonthlyStatement;
+import org.footprintledger.footprint.api.StreamIntegrity;
 import org.footprintledger.footprint.api.StatementLine;
 import org.footprintledger.footprint.api.StatementStatus;
 import org.footprintledger.usage.api.DailyUsage;
@@ -100,7 +101,9 @@ class CustomerAreaAssembler {
         CustomerAreaPage.MonthView month = chosen.map(statement -> monthView(statement, tips)).orElse(null);
         return new CustomerAreaPage(subscriberId, List.copyOf(choices), month, tips,
                 history(months, current), methods(chosen), DeviceView.of(subscriberId, current,
-                devices.monthlyFootprintOf(subscriberId, current)), survey.surveyFor(subscriberId));
+                devices.monthlyFootprintOf(subscriberId, current)), survey.surveyFor(subscriberId),
+                months.stream().filter(m -> StreamIntegrity.BROKEN.equals(m.integrity())).map(MonthlyStatement::month)
+                        .toList());
     }
 
     private CustomerAreaPage.MonthView monthView(MonthlyStatement statement, boolean withTips) {

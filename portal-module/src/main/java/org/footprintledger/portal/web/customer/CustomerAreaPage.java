@@ -12,11 +12,12 @@ import org.footprintledger.footprint.api.StatementLine;
 /**
  * Everything the customer page shows, assembled from the read models by {@link CustomerAreaAssembler}: the months
  * that can be chosen, the chosen month's lines with their legal items and what goes with them, the twelve months'
- * history per line, the methods once each, and the devices apart.
+ * history per line, the methods once each, and the devices apart. {@code withheldMonths}: the months whose ledger
+ * stream fails its hash chain, shown without figures under a banner.
  */
 public record CustomerAreaPage(String subscriberId, List<MonthChoice> months, MonthView month, boolean tipsShown,
                         List<LineHistory> history, List<FactorSet> methods, DeviceView equipment,
-                        SurveyOffer survey) {
+                        SurveyOffer survey, List<String> withheldMonths) {
 
     public boolean empty() {
         return month == null;

@@ -19,7 +19,7 @@ import org.footprintledger.usage.api.DetailPurge;
  * empty and {@code usageTotals} and {@code usageMatchesLedger} are null: the ledger's trace is all that remains.
  */
 public record ExplanationView(String subscriberId, String month, StatementStatus status,
-                              PurgeNotice usageDetailPurged, List<Line> lines) {
+                              PurgeNotice usageDetailPurged, List<Line> lines, String integrity) {
 
     public record Line(String lineId, String label, LineExplanation ledger, List<DailyUsage> usageByDay,
                        UsageTotals usageTotals, Boolean usageMatchesLedger) {
@@ -51,6 +51,7 @@ public record ExplanationView(String subscriberId, String month, StatementStatus
         }
         PurgeNotice notice = purge.map(p -> new PurgeNotice(p.purgedOn(), p.droppedAt(), p.rule(), p.notice()))
                 .orElse(null);
-        return new ExplanationView(ledger.subscriberId(), ledger.month(), ledger.status(), notice, lines);
+        return new ExplanationView(ledger.subscriberId(), ledger.month(), ledger.status(), notice, lines,
+                ledger.integrity());
     }
 }

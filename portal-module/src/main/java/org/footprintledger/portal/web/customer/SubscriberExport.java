@@ -23,6 +23,7 @@ import org.footprintledger.footprint.api.LineExplanation;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementExplanation;
 import org.footprintledger.footprint.api.StatementLine;
+import org.footprintledger.footprint.api.StreamIntegrity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,9 @@ class SubscriberExport {
             "method_summary", "formula", "rounding", "checksum", "corrected_at", "from_grams", "to_grams", "reason",
             "valid_from", "valid_until", "grams_per_line_month", "grams_per_go", "source");
     private static final YearMonth FIRST = YearMonth.of(2000, 1);
+    /** The reason of a {@code statement_withheld} row: a month whose ledger stream fails its hash chain. */
+    static final String WITHHELD = "ledger integrity broken: the figures of this month are withheld until the ledger "
+            + "is restored";
     private final StatementReader statements;
     private final FactorSets factorSets;
     private final Clock clock;
@@ -77,6 +81,11 @@ class SubscriberExport {
                         line)))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
         for (MonthlyStatement statement : document.statements()) {
+            if (StreamIntegrity.BROKEN.equals(statement.integrity())) {
+                row(csv, "statement_withheld", statement.month(), null, null, null, statement.status(), null, null,
+                        null, null, null, null, null, null, null, null, null, null, null, null, WITHHELD, null, null,
+                        null, null, null);
+            }
             for (StatementLine line : statement.lines()) {
                 LineExplanation why = explained.get(statement.month() + "/" + line.lineId());
                 Function<Function<LineExplanation, String>, String> fromWhy = f -> why == null ? null : f.apply(why);

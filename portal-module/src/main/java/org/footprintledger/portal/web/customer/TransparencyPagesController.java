@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.footprintledger.footprint.api.FactorSets;
 import org.footprintledger.footprint.api.MonthlyStatement;
+import org.footprintledger.footprint.api.StreamIntegrity;
 import org.footprintledger.usage.api.UsageHistory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,6 +53,10 @@ class TransparencyPagesController {
                 .map(ledger -> ExplanationView.of(ledger, usage.dailyUsage(principal.getName(), statementMonth),
                         usage.detailPurge(statementMonth)))
                 .orElseThrow(() -> new NotFoundException("no usage in " + month));
+        if (StreamIntegrity.BROKEN.equals(explanation.integrity())) {
+            // no trace of a figure from a broken chain: the month's page says why its figures are withheld
+            return "redirect:/espace-client?mois=" + statementMonth;
+        }
         ExplanationView.Line line = explanation.lines().stream().filter(l -> l.lineId().equals(lineId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no line " + lineId + " in " + month));
         model.addAttribute("explanation", explanation);
