@@ -102,6 +102,14 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             POST /api/v1/ops/parked-ledgers/retry                            401 403 200 403 403 403 403
             GET  /api/v1/audit/integrity                                     401 403 403 200 403 403 403
             GET  /api/v1/audit/months/{month}/restatement                    401 403 403 400 403 403 403
+            GET  /api/v1/audit/evidence                                      401 403 403 400 403 403 403
+            GET  /api/v1/audit/integrity/digests/latest                      401 403 403 404 403 403 403
+            POST /api/v1/audit/integrity/digests                             401 403 403 200 403 403 403
+            POST /api/v1/audit/integrity/digest-check                        401 403 403 400 403 403 403
+            GET  /audit/integrity                                            302 403 403 200 403 403 403
+            GET  /audit/integrity/digest.json                                302 403 403 200 403 403 403
+            GET  /audit/evidence                                             302 403 403 200 403 403 403
+            GET  /audit/evidence/archive                                     302 403 403 400 403 403 403
             POST /api/v1/audit/months/{month}/restatement -> /api/v1/audit/months/not-a-month/restatement 401 403 403 400 403 403 403
             POST /api/v1/audit/simulations                                   401 403 403 400 403 403 403
             GET  /api/v1/audit/simulations                                   401 403 403 200 403 403 403

@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 class TamperingIsNeverServedTest extends LedgerIntegrationTest {
 
     /** In the customer page's twelve months, so the page shows it. */
-    private static final String PAGE_MONTH = "2026-02";
+    /** A month the customer page shows (within its twelve) that no other test closes or re-rates. */
+    private static final String PAGE_MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris"))
+            .minusMonths(5).toString();
     private static final String DIGEST_MONTH = "2024-02";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.footprintledger.footprint.api.Canonical;
 import org.footprintledger.footprint.api.CsvWriter;
@@ -66,11 +70,14 @@ class LedgerSimulations implements Simulations {
     private final MeterRegistry metrics;
     private final Timer duration;
     private final Counter lines;
+    private final int threads;
 
     LedgerSimulations(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions,
                       PublishedFactorSets factorSets, LedgerMonths months, Clock clock,
                       @Lazy AuditJobRunner runner, MeterRegistry metrics,
-                      @Value("${footprint.audit-jobs.lease:PT2M}") Duration leaseDuration) {
+                      @Value("${footprint.audit-jobs.lease:PT2M}") Duration leaseDuration,
+                      @Value("${footprint.audit-jobs.simulation-threads:0}") int threads) {
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.jdbc = jdbc;
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(5000);
@@ -201,21 +208,37 @@ class LedgerSimulations implements Simulations {
         csv.flush();
     }
 
-    /** Runs (or resumes) a claimed simulation to its end, a month at a time. */
+    /**
+     * Runs (or resumes) a claimed simulation to its end. The months left are computed side by side
+     * ({@code footprint.audit-jobs.simulation-threads}, by default one per core: each month is one read of the read
+     * model and the ledger's formula over its lines, independent of the others) and stored in month order, each with
+     * the job's progress in one transaction, so a crash resumes after the last month stored.
+     */
     void run(String simulationId) {
         SimulationJob job = job(simulationId).orElseThrow();
         FactorSet set = setOf(simulationId);
         Timer.Sample sample = Timer.start(metrics);
+        List<YearMonth> left = new ArrayList<>();
+        int monthIndex = 0;
+        for (YearMonth month = YearMonth.parse(job.from()); !month.isAfter(YearMonth.parse(job.to()));
+             month = month.plusMonths(1), monthIndex++) {
+            if (monthIndex >= job.monthsDone()) {
+                left.add(month);
+            }
+        }
+        ExecutorService computing = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, left.size())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "simulation-" + simulationId);
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
-            int monthIndex = 0;
-            for (YearMonth month = YearMonth.parse(job.from()); !month.isAfter(YearMonth.parse(job.to()));
-                 month = month.plusMonths(1), monthIndex++) {
-                if (monthIndex < job.monthsDone()) {
-                    continue;
-                }
-                SimulatedMonth simulated = simulate(month, set);
-                boolean closed = months.closeCompletedAt(month).isPresent();
-                YearMonth done = month;
+            List<Future<SimulatedMonth>> computed = new ArrayList<>();
+            left.forEach(month -> computed.add(computing.submit(() -> simulate(month, set))));
+            for (int i = 0; i < left.size(); i++) {
+                SimulatedMonth simulated = resultOf(computed.get(i));
+                YearMonth done = left.get(i);
+                boolean closed = months.closeCompletedAt(done).isPresent();
                 transactions.executeWithoutResult(tx -> {
                     jdbc.update("INSERT INTO ledger_simulation_month (simulation_id, month, report) VALUES (?, ?, ?) "
                                     + "ON CONFLICT (simulation_id, month) DO UPDATE SET report = EXCLUDED.report",
@@ -236,6 +259,19 @@ class LedgerSimulations implements Simulations {
             lease.fail(simulationId, e.getMessage());
             metrics.counter("audit.simulations", "outcome", "failed").increment();
             log.error("simulation {} failed", simulationId, e);
+        } finally {
+            computing.shutdownNow();
+        }
+    }
+
+    private static SimulatedMonth resultOf(Future<SimulatedMonth> month) {
+        try {
+            return month.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a month was simulated", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
