@@ -11,9 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LedgerConflictException;
 import org.footprintledger.footprint.api.RestatementJobs;
@@ -51,6 +56,7 @@ class LedgerRestatementJobs implements RestatementJobs {
     private final JobLease lease;
     private final BigDecimal significancePercent;
     private final int pageSize;
+    private final int workers;
     private final MeterRegistry metrics;
     private final Counter ledgersRestated;
 
@@ -59,7 +65,9 @@ class LedgerRestatementJobs implements RestatementJobs {
                           Clock clock, @Lazy AuditJobRunner runner, MeterRegistry metrics,
                           @Value("${footprint.audit-jobs.lease:PT2M}") Duration leaseDuration,
                           @Value("${footprint.restatement.significance-percent:5}") BigDecimal significancePercent,
-                          @Value("${footprint.restatement.page-size:1000}") int pageSize) {
+                          @Value("${footprint.restatement.page-size:1000}") int pageSize,
+                          @Value("${footprint.restatement.workers:2}") int workers) {
+        this.workers = Math.max(1, workers);
         if (significancePercent.signum() < 0) {
             throw new IllegalArgumentException("footprint.restatement.significance-percent cannot be negative");
         }
@@ -163,13 +171,7 @@ class LedgerRestatementJobs implements RestatementJobs {
             FactorSet set = factorSets.byId(job.factorSetId()).orElseThrow(
                     () -> new IllegalStateException("factor set " + job.factorSetId() + " is no longer published"));
             String reason = LedgerRestatements.fullReason(job.reason(), set);
-            long total = 0;
-            for (MonthProgress month : job.months()) {
-                if (month.state().equals("PENDING")) {
-                    total += restateMonth(restatementId, YearMonth.parse(month.month()), set, reason,
-                            job.restatedAt());
-                }
-            }
+            long total = restateMonths(restatementId, job, set, reason);
             lease.complete(restatementId);
             metrics.counter("audit.restatement.jobs", "outcome", "completed").increment();
             log.warn("restatement {} completed: {} ledgers restated under {} (this run)", restatementId, total,
@@ -178,6 +180,47 @@ class LedgerRestatementJobs implements RestatementJobs {
             lease.fail(restatementId, e.getMessage());
             metrics.counter("audit.restatement.jobs", "outcome", "failed").increment();
             log.error("restatement {} failed; months done stay done", restatementId, e);
+        }
+    }
+
+    /**
+     * The months left, {@code footprint.restatement.workers} at a time (2 by default, as the month close's pages):
+     * each month's pages in subscriber order with its own cursor, so a crash resumes every month where it stopped.
+     * A month that fails fails the job once the others running beside it have ended.
+     */
+    private long restateMonths(String restatementId, RestatementJob job, FactorSet set, String reason) {
+        List<YearMonth> pending = job.months().stream().filter(month -> month.state().equals("PENDING"))
+                .map(month -> YearMonth.parse(month.month())).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, pending.size())), r -> {
+            Thread thread = new Thread(r, "restatement-" + restatementId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> restating = new ArrayList<>();
+            pending.forEach(month -> restating.add(pool.submit(
+                    () -> restateMonth(restatementId, month, set, reason, job.restatedAt()))));
+            long total = 0;
+            RuntimeException failure = null;
+            for (Future<Long> month : restating) {
+                try {
+                    total += month.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("restatement " + restatementId + " interrupted", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
