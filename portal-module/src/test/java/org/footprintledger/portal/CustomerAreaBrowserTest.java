@@ -195,13 +195,14 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
         logIn();
 
         browser.driver().findElement(By.id("page-comment")).sendKeys("Clair et utile");
-        browser.driver().findElement(By.cssSelector("#avis button[value='true']")).click();
-        assertThat(waitFor(".notice--ok").getText()).isEqualTo("Merci pour votre réponse.");
+        WebElement pageYes = browser.driver().findElement(By.cssSelector("#avis button[value='true']"));
+        pageYes.click();
+        assertThat(noticeOnTheNextPage(pageYes)).isEqualTo("Merci pour votre réponse.");
 
         WebElement tipYes = browser.driver().findElement(By.cssSelector(".tip button[value='true']"));
         assertThat(tipYes.getAccessibleName()).startsWith("Oui — Ce conseil vous est-il utile : « ");
         tipYes.click();
-        assertThat(waitFor(".notice--ok").getText()).isEqualTo("Merci pour votre réponse.");
+        assertThat(noticeOnTheNextPage(tipYes)).isEqualTo("Merci pour votre réponse.");
         assertThat(as("editor", "editor").get("/api/v1/content/comments").body()).contains("Clair et utile");
     }
 
@@ -311,6 +312,12 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
     }
 
     /** The element once the page that has it is loaded (a form's answer arrives after the click returns). */
+    /** The notice of the page a form's submission leads to (the page the form was on gone first: it had one too). */
+    private String noticeOnTheNextPage(WebElement submitted) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submitted));
+        return waitFor(".notice--ok").getText();
+    }
+
     private WebElement waitFor(String css) {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
