@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.LedgerConflictException;
@@ -191,11 +189,7 @@ class LedgerRestatementJobs implements RestatementJobs {
     private long restateMonths(String restatementId, RestatementJob job, FactorSet set, String reason) {
         List<YearMonth> pending = job.months().stream().filter(month -> month.state().equals("PENDING"))
                 .map(month -> YearMonth.parse(month.month())).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, pending.size())), r -> {
-            Thread thread = new Thread(r, "restatement-" + restatementId);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = SideBySide.threads("restatement-" + restatementId, workers, pending.size());
         try {
             List<Future<Long>> restating = new ArrayList<>();
             pending.forEach(month -> restating.add(pool.submit(
@@ -204,15 +198,9 @@ class LedgerRestatementJobs implements RestatementJobs {
             RuntimeException failure = null;
             for (Future<Long> month : restating) {
                 try {
-                    total += month.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                                : new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("restatement " + restatementId + " interrupted", e);
+                    total += SideBySide.resultOf(month);
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
                 }
             }
             if (failure != null) {

@@ -17,9 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.footprintledger.footprint.api.Canonical;
@@ -226,17 +224,12 @@ class LedgerSimulations implements Simulations {
                 left.add(month);
             }
         }
-        ExecutorService computing = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, left.size())),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "simulation-" + simulationId);
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        ExecutorService computing = SideBySide.threads("simulation-" + simulationId, threads, left.size());
         try {
             List<Future<SimulatedMonth>> computed = new ArrayList<>();
             left.forEach(month -> computed.add(computing.submit(() -> simulate(month, set))));
             for (int i = 0; i < left.size(); i++) {
-                SimulatedMonth simulated = resultOf(computed.get(i));
+                SimulatedMonth simulated = SideBySide.resultOf(computed.get(i));
                 YearMonth done = left.get(i);
                 boolean closed = months.closeCompletedAt(done).isPresent();
                 transactions.executeWithoutResult(tx -> {
@@ -261,17 +254,6 @@ class LedgerSimulations implements Simulations {
             log.error("simulation {} failed", simulationId, e);
         } finally {
             computing.shutdownNow();
-        }
-    }
-
-    private static SimulatedMonth resultOf(Future<SimulatedMonth> month) {
-        try {
-            return month.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a month was simulated", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 

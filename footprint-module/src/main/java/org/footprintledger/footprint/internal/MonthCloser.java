@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
@@ -113,11 +112,7 @@ class MonthCloser implements MonthClosing {
 
     /** Walks the month's pages; a failure stops it once every page handed over has ended, committed or not. */
     private Walked walk(YearMonth month, FactorSet closeSet, Instant closedAt) {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "month-close");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = SideBySide.threads("month-close", workers, workers);
         List<Future<Long>> pages = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         RuntimeException failure = null;
