@@ -70,7 +70,7 @@ record Options(String base, int minutes, double rate, int clients, int sessions,
         return new Options("http://localhost:" + required(values, "port"),
                 Integer.parseInt(values.getOrDefault("minutes", "10")),
                 Double.parseDouble(values.getOrDefault("rate", String.valueOf(Plan.operatorRatePerCore() * cores))),
-                Integer.parseInt(values.getOrDefault("clients", "3")),
+                Integer.parseInt(values.getOrDefault("clients", "6")),
                 Integer.parseInt(values.getOrDefault("sessions", "500")),
                 Integer.parseInt(values.getOrDefault("page-connections", "50")),
                 Integer.parseInt(values.getOrDefault("trivial-connections", "10")),
@@ -150,7 +150,7 @@ record Plan(Options options, int cores, double rate, int subscribers, YearMonth 
                 recordsPerCurrentDay, plainRecords(), previous);
         System.out.printf("JSON endpoint: batches of %d from %d clients (each owns a share of the lines, in order); "
                         + "customer page: wrk, %d connections over %d sessions, %d ms think time; trivial endpoint "
-                        + "(/actuator/health): wrk, %d connections, same think time; close of %s when %s is sent%n",
+                        + "(/actuator/health): wrk, %d connections, same think time; close of %s once %s is sent and wrk runs%n",
                 FeedClient.BATCH, options.clients(), options.pageConnections(), options.sessions(),
                 options.thinkMillis(), options.trivialConnections(), previous, previous);
     }
@@ -743,15 +743,24 @@ final class MonthCloseRun implements Runnable {
     volatile double seconds;
     volatile double startedAtSecond;
     private final long runStartNanos;
+    private final CountDownLatch wrkRunning;
 
-    MonthCloseRun(Http http, YearMonth month, long runStartNanos) {
+    MonthCloseRun(Http http, YearMonth month, long runStartNanos, CountDownLatch wrkRunning) {
         this.http = http;
         this.month = month;
         this.runStartNanos = runStartNanos;
+        this.wrkRunning = wrkRunning;
     }
 
+    /** Once the previous month is sent and, on a machine slow to log the sessions in, once wrk runs. */
     @Override
     public void run() {
+        try {
+            wrkRunning.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         long started = System.nanoTime();
         startedAtSecond = (started - runStartNanos) / 1e9;
         try {
@@ -938,14 +947,17 @@ final class LoadRun {
         Map<String, Long> fiveHundredsBefore = ServerErrorMetric.fiveHundreds(http);
         long start = System.nanoTime();
         double seconds = options.minutes() * 60.0;
-        MonthCloseRun close = new MonthCloseRun(http, plan.previous(), start);
+        CountDownLatch wrkRunning = new CountDownLatch(1);
+        MonthCloseRun close = new MonthCloseRun(http, plan.previous(), start, wrkRunning);
         Thread closeThread = new Thread(close, "month-close");
+        closeThread.setDaemon(true);
         CyclicBarrier previousMonthSent = new CyclicBarrier(options.clients(), closeThread::start);
         CountDownLatch firstDaySent = new CountDownLatch(options.clients());
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < options.clients(); c++) {
             Thread client = new Thread(new FeedClient(c, plan, http, expected, tally, previousMonthSent,
                     firstDaySent, start), "feed-client-" + c);
+            client.setDaemon(true);
             client.start();
             clients.add(client);
         }
@@ -970,6 +982,7 @@ final class LoadRun {
                 options.base() + "/espace-client", script, options.thinkMillis(), pageRequests, pageOut);
         Process trivial = WrkResult.start(options.wrk(), "trivial", options.trivialConnections(), wrkSeconds,
                 options.base() + "/actuator/health", script, options.thinkMillis(), null, trivialOut);
+        wrkRunning.countDown();
         System.out.printf("%.0f s: %d sessions logged in (%.1f s); wrk on the page and the trivial endpoint for %d s%n",
                 wrkStartedAt, cookies.size(), loginSeconds, wrkSeconds);
 
