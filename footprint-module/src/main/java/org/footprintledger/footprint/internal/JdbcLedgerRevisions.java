@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerRevisions;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,16 +36,21 @@ class JdbcLedgerRevisions implements LedgerRevisions {
 
     private final JdbcTemplate jdbc;
     private final CountedUsage counted;
+    private final SubscriberKeys keys;
 
-    JdbcLedgerRevisions(JdbcTemplate jdbc, CountedUsage counted) {
+    JdbcLedgerRevisions(JdbcTemplate jdbc, CountedUsage counted, SubscriberKeys keys) {
         this.jdbc = jdbc;
         this.counted = counted;
+        this.keys = keys;
     }
 
     @Override
     public long of(String subscriberId, YearMonth from, YearMonth to) {
-        Long ledger = jdbc.queryForObject(SQL, Long.class, subscriberId, from.toString(), to.toString(), subscriberId,
-                LedgerIds.of(subscriberId, from), LedgerIds.of(subscriberId, to));
+        // the ledger's rows are under the subscriber's key; without one, the bare prefix matches no row ("~/…" sorts
+        // before every "~<hex>/…" stream id)
+        String key = keys.keyOf(subscriberId).orElse(SubscriberKeys.PREFIX);
+        Long ledger = jdbc.queryForObject(SQL, Long.class, key, from.toString(), to.toString(), subscriberId,
+                LedgerIds.of(key, from), LedgerIds.of(key, to));
         return (ledger == null ? 0 : ledger) * 31 + counted.revision(subscriberId, from, to);
     }
 }

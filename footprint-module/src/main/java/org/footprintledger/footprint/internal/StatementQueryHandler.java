@@ -17,6 +17,7 @@ import org.footprintledger.footprint.api.FetchStatementsQuery;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerIntegrity;
 import org.footprintledger.footprint.api.StreamIntegrity;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementFigures;
@@ -46,11 +47,13 @@ class StatementQueryHandler {
     private final CountedUsage counted;
     private final TransactionTemplate snapshot;
     private final StreamVerdicts verdicts;
+    private final SubscriberKeys keys;
 
     StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history,
                           CountedUsage counted, PlatformTransactionManager transactionManager,
-                          StreamVerdicts verdicts) {
+                          StreamVerdicts verdicts, SubscriberKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.verdicts = verdicts;
         this.factorSets = factorSets;
         this.history = history;
@@ -74,30 +77,33 @@ class StatementQueryHandler {
      */
     @QueryHandler
     List<MonthlyStatement> handle(FetchStatementsQuery query) {
+        String subscriberId = query.subscriberId();
+        String key = keys.keyOf(subscriberId).orElse(null);
         if (query.asOf() != null) {
-            return judged("statement-as-of", query.subscriberId(),
-                    history.statementsAsOf(query.subscriberId(), query.from(), query.to(), query.asOf()));
+            return judged("statement-as-of", key,
+                    history.statementsAsOf(subscriberId, key, query.from(), query.to(), query.asOf()));
         }
         Map<String, String> fingerprints = new HashMap<>();
-        List<MonthlyStatement> statements = snapshot.execute(tx -> current(query.subscriberId(), query.from(),
+        List<MonthlyStatement> statements = snapshot.execute(tx -> current(subscriberId, key, query.from(),
                 query.to(), fingerprints));
         Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judgeFingerprinted("statement", fingerprints);
         // an open month is computed from the usage counted, not from a ledger stream
         return statements.stream().map(s -> {
-            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(query.subscriberId(),
-                    YearMonth.parse(s.month())));
+            LedgerIntegrity.StreamVerdict verdict = key == null ? null
+                    : byLedger.get(LedgerIds.of(key, YearMonth.parse(s.month())));
             return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
         }).toList();
     }
 
-    private List<MonthlyStatement> judged(String read, String subscriberId, List<MonthlyStatement> statements) {
-        if (statements.isEmpty()) {
-            return statements;
+    private List<MonthlyStatement> judged(String read, String subscriberKey, List<MonthlyStatement> statements) {
+        if (statements.isEmpty() || subscriberKey == null) {
+            return statements.stream().map(s -> s.judged(StreamIntegrity.UNCHAINED)).toList();
         }
         Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judge(read, statements.stream()
-                .map(s -> LedgerIds.of(subscriberId, YearMonth.parse(s.month()))).toList());
+                .map(s -> LedgerIds.of(subscriberKey, YearMonth.parse(s.month()))).toList());
         return statements.stream().map(s -> {
-            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(subscriberId, YearMonth.parse(s.month())));
+            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(subscriberKey,
+                    YearMonth.parse(s.month())));
             return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
         }).toList();
     }
@@ -106,10 +112,14 @@ class StatementQueryHandler {
      * Closed months as the read model holds their issued and corrected figures; the other months with usage computed
      * from the usage counted so far under the factor set in force (provisional figures).
      */
-    private List<MonthlyStatement> current(String subscriberId, YearMonth from, YearMonth to,
+    private List<MonthlyStatement> current(String subscriberId, String subscriberKey, YearMonth from, YearMonth to,
                                            Map<String, String> fingerprints) {
         FactorRegistry registry = factorSets.registry();
-        Map<String, MonthlyStatement> byMonth = new TreeMap<>(closed(subscriberId, from, to, registry, fingerprints));
+        Map<String, MonthlyStatement> byMonth = new TreeMap<>();
+        if (subscriberKey != null) {
+            closed(subscriberKey, from, to, registry, fingerprints)
+                    .forEach((month, statement) -> byMonth.put(month, statement.of(subscriberId)));
+        }
         for (SubscriberMonthUsage usage : counted.current(subscriberId, from, to)) {
             if (!byMonth.containsKey(usage.month().toString())) {
                 StatementFold.counting(usage).statement(month -> Optional.of(registry.inForceFor(month)))
@@ -119,7 +129,7 @@ class StatementQueryHandler {
         return List.copyOf(byMonth.values());
     }
 
-    /** The closed statements, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id. */
+    /** The closed statements of a subscriber key, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id. */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
                                                  FactorRegistry registry, Map<String, String> fingerprints) {
         Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
