@@ -8,3 +8,13 @@ CREATE TABLE subscriber_pseudonym (
     pseudonym     VARCHAR(64) COLLATE "C" NOT NULL UNIQUE,
     created_at    timestamptz NOT NULL DEFAULT now()
 );
+
+-- A database made by an earlier release holds streams named by the clear id, chained and digested under it. Until a
+-- re-keying migration rewrites them (ADR 0013, "left"), each of those subscribers keeps its id as its key, marked
+-- legacy: every statement and chain reads as before, and an erasure of such a subscriber is refused (409) rather
+-- than leave its clear id in the ledger. Subscribers first seen from this release on get random keys.
+ALTER TABLE subscriber_pseudonym ADD COLUMN legacy boolean NOT NULL DEFAULT false;
+INSERT INTO subscriber_pseudonym (subscriber_id, pseudonym, legacy)
+SELECT subscriber_id, subscriber_id, true
+FROM (SELECT subscriber_id FROM ledger_month_index
+      UNION SELECT subscriber_id COLLATE "C" FROM ledger_statement_line) known;

@@ -25,12 +25,18 @@ public interface SubscriberKeys {
      */
     Map<String, String> keysOf(Collection<String> subscriberIds);
 
+    /** A fresh key mapped to no id: the name of an erased subscriber's data that had no key yet, or an anonymous marker. */
+    String unmappedKey();
+
     /** The key of an id that has one; empty for an unknown or erased id, and for a key given as an id. */
     Optional<String> keyOf(String subscriberId);
 
     /**
      * Forgets the id's key and deletes what the ledger module keeps under the clear id (its devices), in the caller's
      * transaction. The ledger's streams stay, under the key, so every total and chain is unchanged.
+     *
+     * @throws ErasureRefusedException when the subscriber's key is its id (streams of an earlier release, not yet
+     *                                 re-keyed): erasing the mapping would leave the id in the ledger
      */
     Erased erase(String subscriberId);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.footprintledger.footprint.api.ErasureRefusedException;
 import org.footprintledger.footprint.api.SubscriberKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -91,9 +92,19 @@ class JdbcSubscriberKeys implements SubscriberKeys {
     @Override
     public Erased erase(String subscriberId) {
         Optional<String> key = keyOf(subscriberId);
+        if (key.isPresent() && key.get().equals(subscriberId)) {
+            throw new ErasureRefusedException("the ledger streams of this subscriber were written by an earlier "
+                    + "release under its id and are not re-keyed yet (ADR 0013): erasing it would leave its id in the "
+                    + "ledger");
+        }
         jdbc.update("DELETE FROM subscriber_pseudonym WHERE subscriber_id = ?", subscriberId);
         long devices = jdbc.update("DELETE FROM subscriber_device WHERE subscriber_id = ?", subscriberId);
         return new Erased(key, devices);
+    }
+
+    @Override
+    public String unmappedKey() {
+        return freshKey();
     }
 
     private String freshKey() {
