@@ -5,7 +5,7 @@
 -- row, and what the ledger keeps is then about nobody anyone can name.
 CREATE TABLE subscriber_pseudonym (
     subscriber_id VARCHAR(64) COLLATE "C" PRIMARY KEY,
-    pseudonym     VARCHAR(64) COLLATE "C" NOT NULL UNIQUE,
+    pseudonym     VARCHAR(64) NOT NULL UNIQUE,
     created_at    timestamptz NOT NULL DEFAULT now()
 );
 

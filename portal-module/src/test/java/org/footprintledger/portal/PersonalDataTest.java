@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.footprintledger.content.api.CommentRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,8 @@ class PersonalDataTest extends LedgerIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommentRetention commentRetention;
 
     /** Line ids that do not embed the subscriber id (an operator's line references), so the bytes can be searched. */
     private final String mobile = "line-" + UUID.randomUUID().toString().substring(0, 8);
@@ -145,6 +148,20 @@ class PersonalDataTest extends LedgerIntegrationTest {
         assertThat(exportLogged).as("the export in the log").isTrue();
         assertThat(erasureLogged).as("the erasure in the log").isTrue();
         assertThat(ops.get("/api/v1/audit/personal-data-log").status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_comment_is_deleted_once_older_than_its_retention_period_and_its_rating_stays() {
+        String old = "Old comment " + UUID.randomUUID();
+        String recent = "Recent comment " + UUID.randomUUID();
+        jdbc.update("INSERT INTO feedback_rating (subscriber_id, target, month, useful, comment, created_at) "
+                + "VALUES (?, 'PAGE', '2024-01', true, ?, now() - interval '25 months'), "
+                + "(?, 'PAGE', '2024-01', false, ?, now() - interval '23 months')", subscriber, old, subscriber, recent);
+
+        assertThat(commentRetention.purgeExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList("SELECT comment FROM feedback_rating WHERE subscriber_id = ? ORDER BY useful",
+                String.class, subscriber)).as("the ratings stay, the old comment goes").containsExactly(recent, null);
     }
 
     /** The month's figures over every subscriber, and the survey's and ratings' tallies. */

@@ -41,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class StatementQueryHandler {
 
+    /** The subscriber's key, from its id, inside the statement that reads the rows under it (no row: no key). */
+    private static final String KEY_OF_ID = "(SELECT pseudonym FROM subscriber_pseudonym WHERE subscriber_id = ?)";
+
     private final JdbcTemplate jdbc;
     private final PublishedFactorSets factorSets;
     private final StatementHistory history;
@@ -78,19 +81,22 @@ class StatementQueryHandler {
     @QueryHandler
     List<MonthlyStatement> handle(FetchStatementsQuery query) {
         String subscriberId = query.subscriberId();
-        String key = keys.keyOf(subscriberId).orElse(null);
         if (query.asOf() != null) {
+            String key = keys.keyOf(subscriberId).orElse(null);
             return judged("statement-as-of", key,
                     history.statementsAsOf(subscriberId, key, query.from(), query.to(), query.asOf()));
         }
         Map<String, String> fingerprints = new HashMap<>();
-        List<MonthlyStatement> statements = snapshot.execute(tx -> current(subscriberId, key, query.from(),
-                query.to(), fingerprints));
+        List<MonthlyStatement> statements = snapshot.execute(tx -> current(subscriberId, query.from(), query.to(),
+                fingerprints));
         Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judgeFingerprinted("statement", fingerprints);
+        Map<String, String> ledgerOfMonth = new HashMap<>();
+        fingerprints.keySet().forEach(ledgerId -> ledgerOfMonth.put(ledgerId.substring(ledgerId.lastIndexOf('/') + 1),
+                ledgerId));
         // an open month is computed from the usage counted, not from a ledger stream
         return statements.stream().map(s -> {
-            LedgerIntegrity.StreamVerdict verdict = key == null ? null
-                    : byLedger.get(LedgerIds.of(key, YearMonth.parse(s.month())));
+            String ledgerId = ledgerOfMonth.get(s.month());
+            LedgerIntegrity.StreamVerdict verdict = ledgerId == null ? null : byLedger.get(ledgerId);
             return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
         }).toList();
     }
@@ -112,14 +118,12 @@ class StatementQueryHandler {
      * Closed months as the read model holds their issued and corrected figures; the other months with usage computed
      * from the usage counted so far under the factor set in force (provisional figures).
      */
-    private List<MonthlyStatement> current(String subscriberId, String subscriberKey, YearMonth from, YearMonth to,
+    private List<MonthlyStatement> current(String subscriberId, YearMonth from, YearMonth to,
                                            Map<String, String> fingerprints) {
         FactorRegistry registry = factorSets.registry();
         Map<String, MonthlyStatement> byMonth = new TreeMap<>();
-        if (subscriberKey != null) {
-            closed(subscriberKey, from, to, registry, fingerprints)
-                    .forEach((month, statement) -> byMonth.put(month, statement.of(subscriberId)));
-        }
+        closed(subscriberId, from, to, registry, fingerprints)
+                .forEach((month, statement) -> byMonth.put(month, statement.of(subscriberId)));
         for (SubscriberMonthUsage usage : counted.current(subscriberId, from, to)) {
             if (!byMonth.containsKey(usage.month().toString())) {
                 StatementFold.counting(usage).statement(month -> Optional.of(registry.inForceFor(month)))
@@ -129,14 +133,16 @@ class StatementQueryHandler {
         return List.copyOf(byMonth.values());
     }
 
-    /** The closed statements of a subscriber key, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id. */
+    /**
+     * The closed statements (the read model holds them under the subscriber's key, looked up in the same statement),
+     * and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id. */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
                                                  FactorRegistry registry, Map<String, String> fingerprints) {
         Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
         Map<String, List<StatementLine>> linesByMonth = new LinkedHashMap<>();
         jdbc.query("SELECT *, " + StreamVerdicts.FINGERPRINT_OF_STREAM + " AS chain_print FROM (SELECT l.*, "
                         + "l.subscriber_id || '/' || l.month AS ledger_id FROM ledger_statement_line l "
-                        + "WHERE l.subscriber_id = ? AND l.month BETWEEN ? AND ? "
+                        + "WHERE l.subscriber_id = " + KEY_OF_ID + " AND l.month BETWEEN ? AND ? "
                         + "AND l.status = 'CLOSED' AND l.shown_records > 0) lines ORDER BY month, line_id",
                 rs -> {
                     String month = rs.getString("month");
@@ -161,7 +167,8 @@ class StatementQueryHandler {
     private Map<String, List<Correction>> corrections(String subscriberId, YearMonth from, YearMonth to) {
         Map<String, List<Correction>> byLine = new HashMap<>();
         jdbc.query("SELECT month, line_id, corrected_at, from_grams, to_grams, reason FROM ledger_statement_correction "
-                        + "WHERE subscriber_id = ? AND month BETWEEN ? AND ? ORDER BY corrected_at, event_id",
+                        + "WHERE subscriber_id = " + KEY_OF_ID + " AND month BETWEEN ? AND ? "
+                        + "ORDER BY corrected_at, event_id",
                 rs -> {
                     byLine.computeIfAbsent(rs.getString("month") + "/" + rs.getString("line_id"),
                             key -> new ArrayList<>()).add(new Correction(rs.getTimestamp("corrected_at").toInstant(),
