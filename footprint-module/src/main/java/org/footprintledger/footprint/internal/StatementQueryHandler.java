@@ -121,9 +121,7 @@ class StatementQueryHandler {
     private List<MonthlyStatement> current(String subscriberId, YearMonth from, YearMonth to,
                                            Map<String, String> fingerprints) {
         FactorRegistry registry = factorSets.registry();
-        Map<String, MonthlyStatement> byMonth = new TreeMap<>();
-        closed(subscriberId, from, to, registry, fingerprints)
-                .forEach((month, statement) -> byMonth.put(month, statement.of(subscriberId)));
+        Map<String, MonthlyStatement> byMonth = new TreeMap<>(closed(subscriberId, from, to, registry, fingerprints));
         for (SubscriberMonthUsage usage : counted.current(subscriberId, from, to)) {
             if (!byMonth.containsKey(usage.month().toString())) {
                 StatementFold.counting(usage).statement(month -> Optional.of(registry.inForceFor(month)))
@@ -135,7 +133,8 @@ class StatementQueryHandler {
 
     /**
      * The closed statements (the read model holds them under the subscriber's key, looked up in the same statement),
-     * and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id. */
+     * told under the id asked, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id.
+     */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
                                                  FactorRegistry registry, Map<String, String> fingerprints) {
         Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
