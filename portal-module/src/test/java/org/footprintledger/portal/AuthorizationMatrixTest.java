@@ -100,7 +100,9 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             GET  /api/v1/ops/parked-ledgers                                  401 403 200 403 403 403 403
             POST /api/v1/ops/parked-ledgers/{subscriberId}/{month}/retry     401 403 404 403 403 403 403
             POST /api/v1/ops/parked-ledgers/retry                            401 403 200 403 403 403 403
+            POST /api/v1/ops/subscribers/{subscriberId}/erasure              401 403 400 403 403 403 403
             GET  /api/v1/audit/integrity                                     401 403 403 200 403 403 403
+            GET  /api/v1/audit/personal-data-log                             401 403 403 200 403 403 403
             GET  /api/v1/audit/months/{month}/restatement                    401 403 403 400 403 403 403
             GET  /api/v1/audit/evidence                                      401 403 403 400 403 403 403
             GET  /api/v1/audit/integrity/digests/latest                      401 403 403 404 403 403 403

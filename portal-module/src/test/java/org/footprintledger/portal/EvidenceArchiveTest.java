@@ -84,7 +84,7 @@ class EvidenceArchiveTest extends LedgerIntegrationTest {
         assertThat(holds.out()).contains("held digest of", "follows from its", "has the hash the held digest");
 
         // the digest an auditor holds says the stream ended with another hash: the archive's stream was rewritten
-        String forgedHead = digest.body().replaceFirst("(\"ledgerId\":\"" + Pattern.quote(subscriber + "/" + MONTH)
+        String forgedHead = digest.body().replaceFirst("(\"ledgerId\":\"" + Pattern.quote(ledgerId(MONTH))
                 + "\",\"lastSequence\":\\d+,\"lastHash\":\")[0-9a-f]", "$1" + "x");
         assertThat(forgedHead).isNotEqualTo(digest.body());
         Files.writeString(held, forgedHead);

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.footprintledger.footprint.api.SubscriberKeys;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +29,14 @@ abstract class LedgerIntegrationTest extends PortalIntegrationTest {
         feed = as("feed", "feed");
         ops = as("ops", "ops");
         auditor = as("auditor", "auditor");
+    }
+
+    @Autowired
+    protected SubscriberKeys subscriberKeys;
+
+    /** The ledger stream id of this test's subscriber for a month: its key, never its id, names it. */
+    protected String ledgerId(String month) {
+        return subscriberKeys.keyOf(subscriber).orElseThrow() + "/" + month;
     }
 
     protected String id(String suffix) {

@@ -21,7 +21,7 @@ class LedgerIntegrityTest extends LedgerIntegrationTest {
 
     private JsonNode brokenLinkOf(JsonNode report) {
         for (JsonNode link : report.get("brokenLinks")) {
-            if (link.get("subscriberId").asString().equals(subscriber)) {
+            if (link.get("subscriberKey").asString().equals(subscriberKeys.keyOf(subscriber).orElseThrow())) {
                 return link;
             }
         }
@@ -41,7 +41,7 @@ class LedgerIntegrityTest extends LedgerIntegrationTest {
         assertThat(intact.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(brokenLinkOf(intact)).isNull();
 
-        String ledgerId = subscriber + "/2023-11";
+        String ledgerId = ledgerId("2023-11");
         byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND sequence_number = 0", byte[].class, ledgerId);
         String json = new String(original, java.nio.charset.StandardCharsets.UTF_8);

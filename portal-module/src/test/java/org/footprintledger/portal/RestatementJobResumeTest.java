@@ -54,12 +54,15 @@ class RestatementJobResumeTest extends AuditJobsTest {
         JsonNode simulation = simulate(published("RESUME-OP", MONTH, MONTH));
         assertThat(month(simulation, MONTH).get("linesChanged").asLong()).isEqualTo(3);
 
-        // the crashed run: its first page (subscriber a) restated through the ledger's command, its cursor committed
+        // the crashed run: its first page (the first subscriber in the ledger's order, by key) restated through the
+        // ledger's command, its cursor committed
+        String firstKey = subscribers.stream().map(s -> subscriberKeys.keyOf(s).orElseThrow()).sorted().findFirst()
+                .orElseThrow();
         String jobId = UUID.randomUUID().toString();
         Instant restatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var set = factorSets.byId("RESUME-OP").orElseThrow();
         transactions.executeWithoutResult(tx -> commands.sendAndWait(new RestateLedgerMonthsCommand(List.of(
-                RestateLedgerMonthCommand.of(subscribers.get(0), YearMonth.parse(MONTH), set,
+                RestateLedgerMonthCommand.of(firstKey, YearMonth.parse(MONTH), set,
                         "valeurs opérateur (RESUME-OP)", restatedAt)))));
         jdbc.update("INSERT INTO ledger_restatement_job (restatement_id, simulation_id, factor_set_id, reason, forced, "
                         + "significance_percent, restated_at, status, requested_by, requested_at, claimed_until) "
@@ -68,7 +71,7 @@ class RestatementJobResumeTest extends AuditJobsTest {
                 Timestamp.from(restatedAt), Timestamp.from(restatedAt.minusSeconds(60)));
         jdbc.update("INSERT INTO ledger_restatement_job_month (restatement_id, month, decision, change_percent, state, "
                 + "last_subscriber_id, ledgers_restated) VALUES (?, ?, 'APPLY', '-39.2713', 'PENDING', ?, 1)",
-                jobId, MONTH, subscribers.get(0));
+                jobId, MONTH, firstKey);
 
         JsonNode job = restatementOnceFinished(jobId);
         assertThat(month(job, MONTH).get("state").asString()).isEqualTo("DONE");

@@ -41,7 +41,7 @@ class TamperingIsNeverServedTest extends LedgerIntegrationTest {
     @Test
     void an_event_altered_in_the_database_is_flagged_on_every_read_and_its_figures_withheld() {
         aClosedMonth(PAGE_MONTH);
-        String ledgerId = subscriber + "/" + PAGE_MONTH;
+        String ledgerId = ledgerId(PAGE_MONTH);
         ApiClient customer = as(subscriber, "demo");
         assertThat(customer.get(statementPath(PAGE_MONTH)).json().get("integrity").asString()).isEqualTo("verified");
         Browser browser = new Browser(port);
@@ -98,7 +98,7 @@ class TamperingIsNeverServedTest extends LedgerIntegrationTest {
     @Test
     void a_stream_deleted_whole_is_found_against_the_digest_though_every_remaining_chain_holds() {
         aClosedMonth(DIGEST_MONTH);
-        String ledgerId = subscriber + "/" + DIGEST_MONTH;
+        String ledgerId = ledgerId(DIGEST_MONTH);
         String digest = recordedDigest();
         assertThat(check(digest).get("holds").asBoolean()).isTrue();
 
@@ -121,7 +121,7 @@ class TamperingIsNeverServedTest extends LedgerIntegrationTest {
     @Test
     void a_stream_rewritten_with_every_hash_recomputed_is_found_against_the_digest() throws Exception {
         aClosedMonth(DIGEST_MONTH);
-        String ledgerId = subscriber + "/" + DIGEST_MONTH;
+        String ledgerId = ledgerId(DIGEST_MONTH);
         String digest = recordedDigest();
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT sequence_number, payload_type, payload FROM "
                 + "domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number", ledgerId);
@@ -169,7 +169,7 @@ class TamperingIsNeverServedTest extends LedgerIntegrationTest {
         String page = browser.open("/audit/integrity?check=now");
         assertThat(page).contains("Intégrité du registre", root, "Racine de Merkle", "/audit/integrity/digest.json");
         assertThat(browser.open("/audit/integrity?lang=en")).contains("Ledger integrity", "Merkle root");
-        assertThat(browser.open("/audit/integrity/digest.json")).contains(root, subscriber + "/" + DIGEST_MONTH);
+        assertThat(browser.open("/audit/integrity/digest.json")).contains(root, ledgerId(DIGEST_MONTH));
         Browser editor = new Browser(port);
         editor.logIn("editor", "editor");
         assertThat(editor.open("/audit/integrity")).doesNotContain(root);
@@ -190,7 +190,7 @@ class TamperingIsNeverServedTest extends LedgerIntegrationTest {
         assertThat(auditor.postJson("/api/v1/audit/integrity/digests", "").status()).isEqualTo(200);
         ApiClient.Response latest = auditor.get("/api/v1/audit/integrity/digests/latest");
         assertThat(latest.status()).isEqualTo(200);
-        assertThat(latest.body()).contains(subscriber);
+        assertThat(latest.body()).contains(subscriberKeys.keyOf(subscriber).orElseThrow()).doesNotContain(subscriber);
         return latest.body();
     }
 
@@ -212,7 +212,7 @@ class TamperingIsNeverServedTest extends LedgerIntegrationTest {
     private JsonNode brokenLinkOf(JsonNode report) {
         assertThat(report.has("intact")).as("the report says whether it is intact, as documented").isTrue();
         for (JsonNode link : report.get("brokenLinks")) {
-            if (link.get("subscriberId").asString().equals(subscriber)) {
+            if (link.get("subscriberKey").asString().equals(subscriberKeys.keyOf(subscriber).orElseThrow())) {
                 return link;
             }
         }

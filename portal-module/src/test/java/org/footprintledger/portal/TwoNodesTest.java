@@ -146,8 +146,9 @@ class TwoNodesTest {
                 + " %s)%n", owner, segmentOwner(), takeOverSeconds, CLAIM_TIMEOUT);
         assertThat(segmentOwner()).isEqualTo(owner.equals("node-a") ? "node-b" : "node-a");
         await().atMost(Duration.ofSeconds(60)).until(() -> corrections() == SUBSCRIBERS + 1);
-        assertThat(jdbc.queryForObject("SELECT bytes FROM ledger_statement_line WHERE subscriber_id = 'tn-0' AND "
-                + "month = ?", Long.class, MONTH.toString())).isEqualTo(3_750_000_000L);
+        assertThat(jdbc.queryForObject("SELECT bytes FROM ledger_statement_line WHERE subscriber_id = "
+                + "(SELECT pseudonym FROM subscriber_pseudonym WHERE subscriber_id = 'tn-0') AND month = ?", Long.class,
+                MONTH.toString())).isEqualTo(3_750_000_000L);
         dead.close();
     }
 

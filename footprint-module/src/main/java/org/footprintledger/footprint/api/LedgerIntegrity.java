@@ -16,11 +16,11 @@ public interface LedgerIntegrity {
     /** The last full verification since this node started, if any, with when it ran. */
     Optional<CheckedReport> lastReport();
 
-    /** The verdict of a subscriber-month's stream ({@link StreamIntegrity}). */
-    StreamVerdict verdictOf(String subscriberId, YearMonth month);
+    /** The verdict of a subscriber-month's stream ({@link StreamIntegrity}), by the subscriber's key ({@link SubscriberKeys}). */
+    StreamVerdict verdictOf(String subscriberKey, YearMonth month);
 
-    /** The stored events of a subscriber-month's stream, in order, as the ledger reads them. */
-    List<LedgerEntry> eventsOf(String subscriberId, YearMonth month);
+    /** The stored events of a subscriber-month's stream, in order, as the ledger reads them, by the subscriber's key. */
+    List<LedgerEntry> eventsOf(String subscriberKey, YearMonth month);
 
     /** Computes the digest of every chain head now and records it. */
     ChainDigest recordDigest();
@@ -31,8 +31,8 @@ public interface LedgerIntegrity {
     /** Checks the ledger as stored against a digest held elsewhere: every stream it names still ends as it says. */
     DigestCheck check(ChainDigest digest);
 
-    /** The first broken link of a subscriber's ledger: which stream, which event, what is wrong. */
-    record BrokenLink(String subscriberId, String ledgerId, long sequenceNumber, String eventId, String problem) {
+    /** The first broken link of a subscriber's ledger (named by its key): which stream, which event, what is wrong. */
+    record BrokenLink(String subscriberKey, String ledgerId, long sequenceNumber, String eventId, String problem) {
     }
 
     /** Streams and events checked, and the first broken link of each subscriber with one (empty when intact). */

@@ -16,6 +16,11 @@ public record MonthlyStatement(String subscriberId, String month, StatementStatu
         this(subscriberId, month, status, lines, null);
     }
 
+    /** This statement told to whoever asked for it by the subscriber's id (the ledger names the subscriber's key). */
+    public MonthlyStatement of(String subscriberId) {
+        return new MonthlyStatement(subscriberId, month, status, lines, integrity);
+    }
+
     /** This statement as its stream's verdict allows it to be served: no figure from a broken chain. */
     public MonthlyStatement judged(String verdict) {
         return new MonthlyStatement(subscriberId, month, status,

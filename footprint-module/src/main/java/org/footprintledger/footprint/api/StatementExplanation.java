@@ -16,6 +16,11 @@ public record StatementExplanation(String subscriberId, String month, StatementS
         this(subscriberId, month, status, lines, null);
     }
 
+    /** This explanation told to whoever asked for it by the subscriber's id (the ledger names the subscriber's key). */
+    public StatementExplanation of(String subscriberId) {
+        return new StatementExplanation(subscriberId, month, status, lines, integrity);
+    }
+
     /** This explanation as its stream's verdict allows it to be served: no trace of a figure from a broken chain. */
     public StatementExplanation judged(String verdict) {
         return new StatementExplanation(subscriberId, month, status,

@@ -9,4 +9,9 @@ public record SubscriberMonthUsage(String subscriberId, YearMonth month, List<Li
     public SubscriberMonthUsage {
         lines = List.copyOf(lines);
     }
+
+    /** The same usage under the ledger's name for the subscriber ({@link SubscriberKeys}). */
+    public SubscriberMonthUsage keyedAs(String subscriberKey) {
+        return new SubscriberMonthUsage(subscriberKey, month, lines);
+    }
 }

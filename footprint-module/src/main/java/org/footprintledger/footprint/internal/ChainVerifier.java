@@ -108,14 +108,14 @@ class ChainVerifier implements LedgerIntegrity {
     }
 
     @Override
-    public StreamVerdict verdictOf(String subscriberId, YearMonth month) {
-        String ledgerId = LedgerIds.of(subscriberId, month);
+    public StreamVerdict verdictOf(String subscriberKey, YearMonth month) {
+        String ledgerId = LedgerIds.of(subscriberKey, month);
         return verdicts.judge("evidence", List.of(ledgerId)).getOrDefault(ledgerId,
                 new StreamVerdict(ledgerId, StreamIntegrity.UNCHAINED, null, null));
     }
 
     @Override
-    public List<LedgerEntry> eventsOf(String subscriberId, YearMonth month) {
+    public List<LedgerEntry> eventsOf(String subscriberKey, YearMonth month) {
         List<LedgerEntry> events = new ArrayList<>();
         cursor.query("SELECT " + StoredEvents.COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number", rs -> {
@@ -124,7 +124,7 @@ class ChainVerifier implements LedgerIntegrity {
                     Object payload = message.getPayload();
                     events.add(new LedgerEntry(stored.getSequenceNumber(), stored.getEventIdentifier(),
                             message.getTimestamp(), payload.getClass().getSimpleName(), payload));
-                }, LedgerIds.of(subscriberId, month));
+                }, LedgerIds.of(subscriberKey, month));
         return events;
     }
 

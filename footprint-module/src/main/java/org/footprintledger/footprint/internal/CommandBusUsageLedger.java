@@ -1,27 +1,35 @@
 package org.footprintledger.footprint.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.AccrueUsageBatchCommand;
 import org.footprintledger.footprint.api.LineUsageFact;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.footprintledger.footprint.api.UsageLedger;
 import org.springframework.stereotype.Component;
 
-/** {@link UsageLedger} over Axon's command bus: one batch command per call, handled in one unit of work. */
+/**
+ * {@link UsageLedger} over Axon's command bus: one batch command per call, handled in one unit of work, naming each
+ * subscriber by its key (all the batch's ids resolved in one statement, {@link SubscriberKeys}).
+ */
 @Component
 class CommandBusUsageLedger implements UsageLedger {
 
     private final CommandGateway commands;
+    private final SubscriberKeys keys;
 
-    CommandBusUsageLedger(CommandGateway commands) {
+    CommandBusUsageLedger(CommandGateway commands, SubscriberKeys keys) {
         this.commands = commands;
+        this.keys = keys;
     }
 
     @Override
     public void accrue(String batchId, List<LineUsageFact> facts) {
+        Map<String, String> keyOf = keys.keysOf(facts.stream().map(LineUsageFact::subscriberId).toList());
         commands.sendAndWait(new AccrueUsageBatchCommand(batchId, facts.stream()
-                .map(fact -> AccrueLineUsageCommand.of(fact.subscriberId(), fact.month(), fact.lineId(),
+                .map(fact -> AccrueLineUsageCommand.of(keyOf.get(fact.subscriberId()), fact.month(), fact.lineId(),
                         fact.lineType(), fact.technology(), fact.bytesDelta(), fact.recordsDelta(),
                         fact.estimatedRecordsDelta(), batchId))
                 .toList()));

@@ -2,8 +2,8 @@ package org.footprintledger.footprint.internal;
 
 import java.time.YearMonth;
 import org.footprintledger.footprint.api.CountedUsage;
-import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerRevisions;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,21 +17,26 @@ import org.springframework.stereotype.Component;
  * is taken again). The open months' provisional figures come from the usage
  * module's running totals, which give their own marker. Index range reads: the statement lines by their key
  * (subscriber, month), the devices by theirs (subscriber), the events by (stream id, sequence): a subscriber's stream
- * ids of consecutive months sort together ({@link LedgerIds}).
+ * ids of consecutive months sort together ({@link org.footprintledger.footprint.api.LedgerIds}).
  */
 @Component
 class JdbcLedgerRevisions implements LedgerRevisions {
 
     /** Spreads a row count over the sum of the transaction ids, so that one marker mixes both. */
     static final long ROWS_WEIGHT = 1_000_003L;
-    private static final String SQL = "SELECT "
+    /**
+     * The subscriber's key read in the same statement (its statement lines and streams are under it); without one,
+     * the bare prefix matches no row ("~/…" sorts before every "~<hex>/…" stream id).
+     */
+    private static final String SQL = "WITH k AS (SELECT coalesce((SELECT pseudonym FROM subscriber_pseudonym "
+            + "WHERE subscriber_id = ?), '" + SubscriberKeys.PREFIX + "') AS key) SELECT "
             + "(SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM ledger_statement_line "
-            + "WHERE subscriber_id = ? AND month BETWEEN ? AND ?) * 31 "
+            + "WHERE subscriber_id = (SELECT key FROM k) AND month BETWEEN ? AND ?) * 31 "
             + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM subscriber_device "
             + "WHERE subscriber_id = ?) * 31 "
             + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM device_model) * 31 "
             + "+ (SELECT count(*) * " + ROWS_WEIGHT + " + coalesce(sum(xmin::text::bigint), 0) FROM domain_event_entry "
-            + "WHERE aggregate_identifier BETWEEN ? AND ?)";
+            + "WHERE aggregate_identifier BETWEEN (SELECT key FROM k) || '/' || ? AND (SELECT key FROM k) || '/' || ?)";
 
     private final JdbcTemplate jdbc;
     private final CountedUsage counted;
@@ -44,7 +49,7 @@ class JdbcLedgerRevisions implements LedgerRevisions {
     @Override
     public long of(String subscriberId, YearMonth from, YearMonth to) {
         Long ledger = jdbc.queryForObject(SQL, Long.class, subscriberId, from.toString(), to.toString(), subscriberId,
-                LedgerIds.of(subscriberId, from), LedgerIds.of(subscriberId, to));
+                from.toString(), to.toString());
         return (ledger == null ? 0 : ledger) * 31 + counted.revision(subscriberId, from, to);
     }
 }

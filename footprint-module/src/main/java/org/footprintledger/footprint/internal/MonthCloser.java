@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import org.footprintledger.footprint.api.FactorSet;
 import org.footprintledger.footprint.api.MonthCloseInterruptedException;
 import org.footprintledger.footprint.api.MonthCloseReport;
 import org.footprintledger.footprint.api.MonthClosing;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.footprintledger.footprint.api.SubscriberMonthUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ class MonthCloser implements MonthClosing {
     private final CountedUsage counted;
     private final PublishedFactorSets factorSets;
     private final CommandGateway commands;
+    private final SubscriberKeys keys;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ZoneId zone;
@@ -53,7 +56,7 @@ class MonthCloser implements MonthClosing {
     private final Timer closeTime;
 
     MonthCloser(LedgerMonths months, CountedUsage counted, PublishedFactorSets factorSets, CommandGateway commands,
-                TransactionTemplate transactions, Clock clock, MeterRegistry metrics,
+                SubscriberKeys keys, TransactionTemplate transactions, Clock clock, MeterRegistry metrics,
                 @Value("${footprint.month-close.zone:Europe/Paris}") ZoneId zone,
                 @Value("${footprint.month-close.workers:2}") int workers,
                 @Value("${footprint.month-close.page-size:1000}") int pageSize) {
@@ -61,6 +64,7 @@ class MonthCloser implements MonthClosing {
         this.counted = counted;
         this.factorSets = factorSets;
         this.commands = commands;
+        this.keys = keys;
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
@@ -153,11 +157,13 @@ class MonthCloser implements MonthClosing {
 
     private long closePage(List<SubscriberMonthUsage> page, FactorSet closeSet, Instant closedAt) {
         Long closed = transactions.execute(tx -> {
+            Map<String, String> keyOf = keys.keysOf(page.stream().map(SubscriberMonthUsage::subscriberId).toList());
             long newly = 0;
             for (int from = 0; from < page.size(); from += LEDGERS_PER_COMMAND) {
                 List<CloseLedgerMonthCommand> chunk = page
                         .subList(from, Math.min(page.size(), from + LEDGERS_PER_COMMAND)).stream()
-                        .map(usage -> CloseLedgerMonthCommand.counting(usage, closeSet, closedAt)).toList();
+                        .map(usage -> CloseLedgerMonthCommand.counting(usage.keyedAs(keyOf.get(usage.subscriberId())),
+                                closeSet, closedAt)).toList();
                 Long result = commands.sendAndWait(new CloseLedgerMonthsCommand(chunk));
                 newly += result == null ? 0 : result;
             }

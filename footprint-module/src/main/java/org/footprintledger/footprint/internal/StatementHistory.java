@@ -41,9 +41,13 @@ class StatementHistory {
         this.factorSets = factorSets;
     }
 
-    /** The month as it stands now: its ledger stream, or the usage counted so far when the ledger has none yet. */
-    StatementFold currentFold(String subscriberId, YearMonth month) {
-        StatementFold fold = fold(subscriberId, month, Instant.MAX);
+    /**
+     * The month as it stands now: its ledger stream (under the subscriber's key, null when it has none), or the usage
+     * counted so far (under its id) when the ledger has none yet.
+     */
+    StatementFold currentFold(String subscriberId, String subscriberKey, YearMonth month) {
+        StatementFold fold = subscriberKey == null ? new StatementFold(subscriberId, month)
+                : fold(subscriberKey, month, Instant.MAX);
         if (!fold.isEmpty()) {
             return fold;
         }
@@ -59,24 +63,29 @@ class StatementHistory {
         return fold;
     }
 
-    /** The statements of a range as they stood at {@code asOf}: the range's streams are read in one query. */
-    List<MonthlyStatement> statementsAsOf(String subscriberId, YearMonth from, YearMonth to, Instant asOf) {
+    /**
+     * The statements of a range as they stood at {@code asOf}: the range's streams (under the subscriber's key, null
+     * when it has none) are read in one query, the usage received by then under its id.
+     */
+    List<MonthlyStatement> statementsAsOf(String subscriberId, String subscriberKey, YearMonth from, YearMonth to,
+                                          Instant asOf) {
         FactorRegistry registry = factorSets.registry();
-        List<YearMonth> withStreams = months.monthsOf(subscriberId, from, to);
+        List<YearMonth> withStreams = subscriberKey == null ? List.of() : months.monthsOf(subscriberKey, from, to);
         Map<YearMonth, SubscriberMonthUsage> received = counted.asOf(subscriberId, from, to, asOf).stream()
                 .collect(Collectors.toMap(SubscriberMonthUsage::month, Function.identity()));
         TreeSet<YearMonth> monthsShown = new TreeSet<>(withStreams);
         monthsShown.addAll(received.keySet());
-        streams.prefetch(withStreams.stream().map(month -> LedgerIds.of(subscriberId, month)).toList());
+        streams.prefetch(withStreams.stream().map(month -> LedgerIds.of(subscriberKey, month)).toList());
         return monthsShown.stream()
                 .map(month -> {
-                    StatementFold fold = withStreams.contains(month) ? fold(subscriberId, month, asOf)
+                    StatementFold fold = withStreams.contains(month) ? fold(subscriberKey, month, asOf)
                             : new StatementFold(subscriberId, month);
                     return fold.isEmpty() && received.containsKey(month)
                             ? StatementFold.counting(received.get(month)) : fold;
                 })
                 .map(fold -> fold.statement(m -> registry.inForceFor(m, asOf)))
                 .flatMap(Optional::stream)
+                .map(statement -> statement.of(subscriberId))
                 .toList();
     }
 }

@@ -17,6 +17,7 @@ import org.footprintledger.footprint.api.FetchStatementsQuery;
 import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerIntegrity;
 import org.footprintledger.footprint.api.StreamIntegrity;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementFigures;
@@ -40,17 +41,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class StatementQueryHandler {
 
+    /** The subscriber's key, from its id, inside the statement that reads the rows under it (no row: no key). */
+    private static final String KEY_OF_ID = "(SELECT pseudonym FROM subscriber_pseudonym WHERE subscriber_id = ?)";
+
     private final JdbcTemplate jdbc;
     private final PublishedFactorSets factorSets;
     private final StatementHistory history;
     private final CountedUsage counted;
     private final TransactionTemplate snapshot;
     private final StreamVerdicts verdicts;
+    private final SubscriberKeys keys;
 
     StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history,
                           CountedUsage counted, PlatformTransactionManager transactionManager,
-                          StreamVerdicts verdicts) {
+                          StreamVerdicts verdicts, SubscriberKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.verdicts = verdicts;
         this.factorSets = factorSets;
         this.history = history;
@@ -74,30 +80,36 @@ class StatementQueryHandler {
      */
     @QueryHandler
     List<MonthlyStatement> handle(FetchStatementsQuery query) {
+        String subscriberId = query.subscriberId();
         if (query.asOf() != null) {
-            return judged("statement-as-of", query.subscriberId(),
-                    history.statementsAsOf(query.subscriberId(), query.from(), query.to(), query.asOf()));
+            String key = keys.keyOf(subscriberId).orElse(null);
+            return judged("statement-as-of", key,
+                    history.statementsAsOf(subscriberId, key, query.from(), query.to(), query.asOf()));
         }
         Map<String, String> fingerprints = new HashMap<>();
-        List<MonthlyStatement> statements = snapshot.execute(tx -> current(query.subscriberId(), query.from(),
-                query.to(), fingerprints));
+        List<MonthlyStatement> statements = snapshot.execute(tx -> current(subscriberId, query.from(), query.to(),
+                fingerprints));
         Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judgeFingerprinted("statement", fingerprints);
+        Map<String, String> ledgerOfMonth = new HashMap<>();
+        fingerprints.keySet().forEach(ledgerId -> ledgerOfMonth.put(ledgerId.substring(ledgerId.lastIndexOf('/') + 1),
+                ledgerId));
         // an open month is computed from the usage counted, not from a ledger stream
         return statements.stream().map(s -> {
-            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(query.subscriberId(),
-                    YearMonth.parse(s.month())));
+            String ledgerId = ledgerOfMonth.get(s.month());
+            LedgerIntegrity.StreamVerdict verdict = ledgerId == null ? null : byLedger.get(ledgerId);
             return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
         }).toList();
     }
 
-    private List<MonthlyStatement> judged(String read, String subscriberId, List<MonthlyStatement> statements) {
-        if (statements.isEmpty()) {
-            return statements;
+    private List<MonthlyStatement> judged(String read, String subscriberKey, List<MonthlyStatement> statements) {
+        if (statements.isEmpty() || subscriberKey == null) {
+            return statements.stream().map(s -> s.judged(StreamIntegrity.UNCHAINED)).toList();
         }
         Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judge(read, statements.stream()
-                .map(s -> LedgerIds.of(subscriberId, YearMonth.parse(s.month()))).toList());
+                .map(s -> LedgerIds.of(subscriberKey, YearMonth.parse(s.month()))).toList());
         return statements.stream().map(s -> {
-            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(subscriberId, YearMonth.parse(s.month())));
+            LedgerIntegrity.StreamVerdict verdict = byLedger.get(LedgerIds.of(subscriberKey,
+                    YearMonth.parse(s.month())));
             return s.judged(verdict == null ? StreamIntegrity.UNCHAINED : verdict.integrity());
         }).toList();
     }
@@ -119,14 +131,17 @@ class StatementQueryHandler {
         return List.copyOf(byMonth.values());
     }
 
-    /** The closed statements, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id. */
+    /**
+     * The closed statements (the read model holds them under the subscriber's key, looked up in the same statement),
+     * told under the id asked, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id.
+     */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
                                                  FactorRegistry registry, Map<String, String> fingerprints) {
         Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
         Map<String, List<StatementLine>> linesByMonth = new LinkedHashMap<>();
         jdbc.query("SELECT *, " + StreamVerdicts.FINGERPRINT_OF_STREAM + " AS chain_print FROM (SELECT l.*, "
                         + "l.subscriber_id || '/' || l.month AS ledger_id FROM ledger_statement_line l "
-                        + "WHERE l.subscriber_id = ? AND l.month BETWEEN ? AND ? "
+                        + "WHERE l.subscriber_id = " + KEY_OF_ID + " AND l.month BETWEEN ? AND ? "
                         + "AND l.status = 'CLOSED' AND l.shown_records > 0) lines ORDER BY month, line_id",
                 rs -> {
                     String month = rs.getString("month");
@@ -151,7 +166,8 @@ class StatementQueryHandler {
     private Map<String, List<Correction>> corrections(String subscriberId, YearMonth from, YearMonth to) {
         Map<String, List<Correction>> byLine = new HashMap<>();
         jdbc.query("SELECT month, line_id, corrected_at, from_grams, to_grams, reason FROM ledger_statement_correction "
-                        + "WHERE subscriber_id = ? AND month BETWEEN ? AND ? ORDER BY corrected_at, event_id",
+                        + "WHERE subscriber_id = " + KEY_OF_ID + " AND month BETWEEN ? AND ? "
+                        + "ORDER BY corrected_at, event_id",
                 rs -> {
                     byLine.computeIfAbsent(rs.getString("month") + "/" + rs.getString("line_id"),
                             key -> new ArrayList<>()).add(new Correction(rs.getTimestamp("corrected_at").toInstant(),

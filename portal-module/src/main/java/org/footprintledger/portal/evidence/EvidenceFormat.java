@@ -52,7 +52,9 @@ public final class EvidenceFormat {
     }
 
     /** A subscriber-month of the archive: its folder and the verdict of its stream when the archive was made. */
-    public record SubscriberMonth(String subscriberId, String month, String folder, String integrity) {
+    /** One sampled subscriber-month; {@code subscriberKey} names its ledger stream (null when it has none). */
+    public record SubscriberMonth(String subscriberId, String subscriberKey, String month, String folder,
+                                  String integrity) {
     }
 
     public record FileEntry(String path, String sha256, long bytes) {

@@ -15,6 +15,7 @@ import org.footprintledger.footprint.api.ChainDigests;
 import org.footprintledger.footprint.api.FigureChecksum;
 import org.footprintledger.footprint.api.LedgerChain;
 import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.footprintledger.footprint.api.LedgerIntegrity.ChainDigest;
 import org.footprintledger.footprint.api.LedgerIntegrity.ChainHead;
 import org.footprintledger.footprint.api.LedgerRecomputation;
@@ -153,7 +154,8 @@ public final class EvidenceVerifier {
     private void subscriberMonth(Map<String, byte[]> files, SubscriberMonth month, ChainDigest digest,
                                  ChainDigest heldDigest, List<String> verified) throws Refused {
         String folder = EvidenceFormat.folderOf(month.subscriberId(), month.month());
-        String ledgerId = LedgerIds.of(month.subscriberId(), java.time.YearMonth.parse(month.month()));
+        String ledgerId = LedgerIds.of(month.subscriberKey() == null ? SubscriberKeys.PREFIX : month.subscriberKey(),
+                java.time.YearMonth.parse(month.month()));
         String eventsFile = folder + EvidenceFormat.EVENTS;
         JsonNode events = parse(eventsFile, bytesOf(files, eventsFile), JsonNode.class);
         List<Object> payloads = new ArrayList<>();

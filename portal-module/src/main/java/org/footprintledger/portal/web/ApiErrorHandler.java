@@ -10,6 +10,8 @@ import org.footprintledger.footprint.api.MonthCloseInterruptedException;
 import org.footprintledger.usage.api.IntakeFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.footprintledger.footprint.api.ErasureRefusedException;
+import org.footprintledger.portal.privacy.NothingToEraseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -123,7 +125,12 @@ class ApiErrorHandler {
         return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, null, null);
     }
 
-    @ExceptionHandler({NotFoundException.class, ContentNotFoundException.class})
+    @ExceptionHandler(ErasureRefusedException.class)
+    ResponseEntity<ApiError> erasureRefused(ErasureRefusedException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), null, null, null);
+    }
+
+    @ExceptionHandler({NotFoundException.class, ContentNotFoundException.class, NothingToEraseException.class})
     ResponseEntity<ApiError> notFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null, null);
     }

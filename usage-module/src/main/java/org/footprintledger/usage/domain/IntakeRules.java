@@ -56,8 +56,10 @@ public final class IntakeRules {
             UsageRecord record = candidate.record();
             RegisteredLine line = lines.get(record.lineId());
             if (!line.subscriberId().equals(record.subscriberId())) {
-                outcome.reject(candidate.index(), record.recordId(), "subscriber_id",
-                        "line " + record.lineId() + " belongs to subscriber " + line.subscriberId());
+                // a line re-keyed by an erasure names the erased subscriber's key ('~…', never an id): not said
+                outcome.reject(candidate.index(), record.recordId(), "subscriber_id", "line " + record.lineId()
+                        + (line.subscriberId().startsWith("~") ? " belonged to an erased subscriber"
+                        : " belongs to subscriber " + line.subscriberId()));
             } else if (line.lineType() != record.lineType()) {
                 outcome.reject(candidate.index(), record.recordId(), "line_type",
                         "line " + record.lineId() + " is a " + line.lineType() + " line");

@@ -45,6 +45,11 @@ class RegisteredLines {
         });
     }
 
+    /** Drops lines whose registration changed (an erasure re-keys them to the subscriber's key). */
+    synchronized void forget(java.util.Collection<String> lineIds) {
+        lineIds.forEach(lines::remove);
+    }
+
     private synchronized void remember(Map<String, RegisteredLine> registered) {
         lines.putAll(registered);
     }

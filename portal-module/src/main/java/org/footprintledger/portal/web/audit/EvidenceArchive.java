@@ -27,6 +27,7 @@ import org.footprintledger.footprint.api.LedgerIntegrity.LedgerEntry;
 import org.footprintledger.footprint.api.MonthlyStatement;
 import org.footprintledger.footprint.api.StatementCorrectedEvent;
 import org.footprintledger.footprint.api.StatementIssuedEvent;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.footprintledger.footprint.api.StatementLine;
 import org.footprintledger.portal.evidence.EvidenceFormat;
 import org.footprintledger.portal.evidence.EvidenceFormat.ArchivedEntry;
@@ -54,13 +55,15 @@ class EvidenceArchive {
     private final LedgerIntegrity integrity;
     private final FactorSets factorSets;
     private final CustomerContent content;
+    private final SubscriberKeys keys;
     private final Clock clock;
     private final Counter archives;
     private final Counter subscriberMonths;
 
     EvidenceArchive(StatementReader statements, LedgerIntegrity integrity, FactorSets factorSets,
-                    CustomerContent content, Clock clock, MeterRegistry metrics) {
+                    CustomerContent content, SubscriberKeys keys, Clock clock, MeterRegistry metrics) {
         this.statements = statements;
+        this.keys = keys;
         this.integrity = integrity;
         this.factorSets = factorSets;
         this.content = content;
@@ -77,7 +80,11 @@ class EvidenceArchive {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<SubscriberMonth> sample = new ArrayList<>();
         Set<String> ledgerIds = new LinkedHashSet<>();
-        subscribers.forEach(subscriberId -> months.forEach(month -> ledgerIds.add(LedgerIds.of(subscriberId, month))));
+        // the ledger names each subscriber by its key; one without (unknown, erased) has no stream: the bare prefix
+        Map<String, String> keyOf = new LinkedHashMap<>();
+        subscribers.forEach(subscriberId -> keyOf.put(subscriberId, keys.keyOf(subscriberId)
+                .orElse(SubscriberKeys.PREFIX)));
+        keyOf.values().forEach(key -> months.forEach(month -> ledgerIds.add(LedgerIds.of(key, month))));
         // read once: the heads of the sampled streams, by ledger id
         Optional<ChainDigest> digest = integrity.latestDigest().map(d -> new ChainDigest(d.recordedAt(), d.streams(),
                 d.merkleRoot(), d.heads().stream().filter(h -> ledgerIds.contains(h.ledgerId())).toList()));
@@ -85,7 +92,7 @@ class EvidenceArchive {
         digest.ifPresent(d -> d.heads().forEach(head -> heads.put(head.ledgerId(), head)));
         for (String subscriberId : subscribers) {
             for (YearMonth month : months) {
-                sample.add(subscriberMonth(subscriberId, month, heads, files));
+                sample.add(subscriberMonth(subscriberId, keyOf.get(subscriberId), month, heads, files));
             }
         }
         files.put(EvidenceFormat.DIGEST, json(digest.orElse(null)));
@@ -105,11 +112,11 @@ class EvidenceArchive {
                 files.size() + 2, auditor, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private SubscriberMonth subscriberMonth(String subscriberId, YearMonth month, Map<String, ChainHead> heads,
-                                            Map<String, byte[]> files) {
+    private SubscriberMonth subscriberMonth(String subscriberId, String subscriberKey, YearMonth month,
+                                            Map<String, ChainHead> heads, Map<String, byte[]> files) {
         String folder = EvidenceFormat.folderOf(subscriberId, month.toString());
-        List<LedgerEntry> events = integrity.eventsOf(subscriberId, month);
-        LedgerIntegrity.StreamVerdict verdict = integrity.verdictOf(subscriberId, month);
+        List<LedgerEntry> events = integrity.eventsOf(subscriberKey, month);
+        LedgerIntegrity.StreamVerdict verdict = integrity.verdictOf(subscriberKey, month);
         Optional<MonthlyStatement> now = statements.monthly(subscriberId, month);
         Optional<MonthlyStatement> firstShown = firstShown(subscriberId, month, events);
         files.put(folder + EvidenceFormat.FIRST_SHOWN, json(firstShown.orElse(null)));
@@ -122,7 +129,8 @@ class EvidenceArchive {
         Optional<ChainHead> head = Optional.ofNullable(heads.get(verdict.ledgerId()));
         files.put(folder + EvidenceFormat.INTEGRITY, json(Map.of("verdict", verdict, "digestHead",
                 head.map(Object.class::cast).orElse("not in the latest digest"))));
-        return new SubscriberMonth(subscriberId, month.toString(), folder, verdict.integrity());
+        return new SubscriberMonth(subscriberId, subscriberKey.equals(SubscriberKeys.PREFIX) ? null : subscriberKey,
+                month.toString(), folder, verdict.integrity());
     }
 
     /**

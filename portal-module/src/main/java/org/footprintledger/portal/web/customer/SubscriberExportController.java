@@ -2,6 +2,8 @@ package org.footprintledger.portal.web.customer;
 
 import org.footprintledger.portal.web.BadRequestException;
 import java.security.Principal;
+import java.util.Map;
+import org.footprintledger.portal.privacy.PersonalDataExports;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,27 +22,31 @@ import org.springframework.web.bind.annotation.RestController;
 class SubscriberExportController {
 
     private final SubscriberExport export;
+    private final PersonalDataExports exports;
 
-    SubscriberExportController(SubscriberExport export) {
+    SubscriberExportController(SubscriberExport export, PersonalDataExports exports) {
         this.export = export;
+        this.exports = exports;
     }
 
     @GetMapping("/api/v1/subscribers/{subscriberId}/export")
     ResponseEntity<?> export(@PathVariable String subscriberId,
-                             @RequestParam(defaultValue = "json") String format) {
-        return download(subscriberId, format);
+                             @RequestParam(defaultValue = "json") String format, Principal principal) {
+        return download(subscriberId, format, principal.getName());
     }
 
     @GetMapping("/espace-client/mes-donnees")
     ResponseEntity<?> myData(Principal principal, @RequestParam(defaultValue = "csv") String format) {
-        return download(principal.getName(), format);
+        return download(principal.getName(), format, principal.getName());
     }
 
-    private ResponseEntity<?> download(String subscriberId, String format) {
+    private ResponseEntity<?> download(String subscriberId, String format, String requestedBy) {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new BadRequestException("format must be csv or json, got \"" + format + "\"", null, null);
         }
         SubscriberExport.Document document = export.of(subscriberId);
+        exports.recorded(subscriberId, requestedBy, format, Map.of("statements", (long) document.statements().size(),
+                "explanations", (long) document.explanations().size()));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentDisposition(ContentDisposition.attachment()
                 .filename("empreinte-" + subscriberId + "." + format).build());

@@ -1,0 +1,46 @@
+package org.footprintledger.footprint.api;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ledger's name for a subscriber: a random key ({@code ~} and 32 hex digits), never the operator's subscriber
+ * id, kept against the id in one table (ADR 0013). Stream ids, events, hash chains, read models, digests and
+ * simulation results name the key only; the id is resolved to its key at the module's edges, a whole batch in one
+ * statement. Erasing a subscriber deletes its mapping: the key then names nobody.
+ */
+public interface SubscriberKeys {
+
+    /** The first character of every key; no subscriber id may hold it, so a key is never taken for an id. */
+    String PREFIX = "~";
+
+    static boolean isKey(String value) {
+        return value != null && value.startsWith(PREFIX);
+    }
+
+    /**
+     * The key of each id, made for the ids without one (one statement for the whole collection, whatever its size).
+     * A value that is already a key (usage of an erased subscriber, re-keyed by its module) is its own key.
+     */
+    Map<String, String> keysOf(Collection<String> subscriberIds);
+
+    /** A fresh key mapped to no id: the name of an erased subscriber's data that had no key yet, or an anonymous marker. */
+    String unmappedKey();
+
+    /** The key of an id that has one; empty for an unknown or erased id, and for a key given as an id. */
+    Optional<String> keyOf(String subscriberId);
+
+    /**
+     * Forgets the id's key and deletes what the ledger module keeps under the clear id (its devices), in the caller's
+     * transaction. The ledger's streams stay, under the key, so every total and chain is unchanged.
+     *
+     * @throws ErasureRefusedException when the subscriber's key is its id (streams of an earlier release, not yet
+     *                                 re-keyed): erasing the mapping would leave the id in the ledger
+     */
+    Erased erase(String subscriberId);
+
+    /** The key the id had (empty when it had none) and the devices deleted with it. */
+    record Erased(Optional<String> key, long devices) {
+    }
+}
