@@ -12,6 +12,7 @@ import org.footprintledger.footprint.api.MonthCloseInterruptedException;
 import org.footprintledger.footprint.api.MonthCloseReport;
 import org.footprintledger.footprint.api.MonthCloses;
 import org.footprintledger.footprint.api.MonthClosing;
+import org.footprintledger.footprint.api.ProcessorControl;
 import org.footprintledger.portal.web.DisplayFormat;
 import org.footprintledger.portal.web.GoneException;
 import org.footprintledger.portal.web.NotFoundException;
@@ -48,16 +49,19 @@ class OpsBoardController {
     private final MonthClosing closing;
     private final EventProcessors processors;
     private final UsageRetention retention;
+    private final ProcessorControl control;
     private final Clock clock;
 
     OpsBoardController(FileImports imports, LedgerFeed feed, MonthCloses closes, MonthClosing closing,
-                       EventProcessors processors, UsageRetention retention, Clock clock) {
+                       EventProcessors processors, UsageRetention retention, ProcessorControl control,
+                       Clock clock) {
         this.imports = imports;
         this.feed = feed;
         this.closes = closes;
         this.closing = closing;
         this.processors = processors;
         this.retention = retention;
+        this.control = control;
         this.clock = clock;
     }
 
@@ -89,6 +93,16 @@ class OpsBoardController {
                 outcome.fed() ? "fed" : "parked again");
         redirect.addFlashAttribute("retried", outcome);
         return "redirect:/ops/tableau#registres";
+    }
+
+    @PostMapping("/ops/tableau/lettres-mortes/{processingGroup}/relance")
+    String retryDeadLetters(@PathVariable String processingGroup, Principal who, RedirectAttributes redirect) {
+        ProcessorControl.DeadLetterRetry outcome = control.retryDeadLetters(processingGroup)
+                .orElseThrow(() -> new NotFoundException("no dead-letter queue for " + processingGroup));
+        log.info("dead letters of {} retried from the ops board by {}: {} sequences handled, {} left",
+                processingGroup, who.getName(), outcome.sequencesHandled(), outcome.deadLettersLeft());
+        redirect.addFlashAttribute("deadLettersRetried", outcome);
+        return "redirect:/ops/tableau#processeurs";
     }
 
     @PostMapping("/ops/tableau/clotures")
