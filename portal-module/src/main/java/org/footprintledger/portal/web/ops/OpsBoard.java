@@ -21,6 +21,8 @@ record OpsBoard(Instant readAt, List<Attention> attention, List<ImportStatus> im
     /** A segment this far behind the store's head, or a retention run this old, needs a look. */
     static final long SEGMENT_BEHIND_LIMIT = 1000;
     static final Duration RETENTION_AGE_LIMIT = Duration.ofDays(2);
+    /** A close not completed this long after its request is no longer taken for one running on another node. */
+    static final Duration CLOSE_AGE_LIMIT = Duration.ofMinutes(10);
 
     /** Something wrong, as a message code ({@code ops.board.attention.<code>}) and what it is about. */
     record Attention(String code, String subject) {
@@ -35,7 +37,8 @@ record OpsBoard(Instant readAt, List<Attention> attention, List<ImportStatus> im
         parked.forEach(p -> attention.add(new Attention("parked", p.ledgerId())));
         imports.stream().filter(i -> "FAILED".equals(i.status()))
                 .forEach(i -> attention.add(new Attention("importFailed", i.importId())));
-        closes.stream().filter(c -> !c.completed() && !c.runningHere())
+        closes.stream().filter(c -> !c.completed() && !c.runningHere()
+                        && c.requestedAt().isBefore(now.minus(CLOSE_AGE_LIMIT)))
                 .forEach(c -> attention.add(new Attention("closeUnfinished", c.month())));
         segments.stream().filter(s -> s.owner() == null)
                 .forEach(s -> attention.add(new Attention("segmentUnclaimed", s.processorName() + " #" + s.segment())));
