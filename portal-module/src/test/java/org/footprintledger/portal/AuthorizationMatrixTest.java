@@ -65,6 +65,15 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             GET  /audit                                                      302 403 403 200 403 403 403
             GET  /ops                                                        302 403 200 403 403 403 403
             GET  /feed                                                       302 200 403 403 403 403 403
+            GET  /ops/tableau                                                302 403 200 403 403 403 403
+            POST /ops/tableau/registres/{subscriberId}/{month}/relance       302 403 404 403 403 403 403
+            POST /ops/tableau/clotures                                       302 403 400 403 403 403 403
+            GET  /ops/tableau/imports/{importId}/rejets                      302 403 404 403 403 403 403
+            GET  /api/v1/ops/board                                           401 403 200 403 403 403 403
+            POST /ops/tableau/lettres-mortes/{processingGroup}/relance -> /ops/tableau/lettres-mortes/no-such-group/relance 302 403 404 403 403 403 403
+            GET  /api/v1/ops/processors                                      401 403 200 403 403 403 403
+            POST /api/v1/ops/processors/{processorName}/replay -> /api/v1/ops/processors/no-such-processor/replay 401 403 404 403 403 403 403
+            POST /api/v1/ops/processors/{processingGroup}/dead-letters/retry -> /api/v1/ops/processors/no-such-group/dead-letters/retry 401 403 404 403 403 403 403
             GET  /editeur/amelioration                                       302 403 403 403 200 403 403
             GET  /editeur/amelioration/{part}.csv -> /editeur/amelioration/enquete.csv 302 403 403 403 200 403 403
             GET  /editeur/conseils/nouveau                                   302 403 403 403 200 403 403

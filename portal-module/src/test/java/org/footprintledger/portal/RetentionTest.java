@@ -65,6 +65,12 @@ class RetentionTest extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT to_regclass('usage_record_p2022_03') IS NULL", Boolean.class)).isTrue();
         assertThat(meters.counter("usage.retention.partitions.dropped").count())
                 .isEqualTo(droppedBefore + outcome.monthsDropped().size());
+        // the run as the ops board shows it: when, and the months it dropped
+        UsageRetention.Run run = retention.recentRuns(1).get(0);
+        assertThat(run.monthsDropped()).isEqualTo(outcome.monthsDropped());
+        assertThat(run.firstKeptMonth()).isEqualTo(YearMonth.of(2023, 1));
+        assertThat(new ApiClient(port, "ops", "ops").get("/api/v1/ops/board").json().get("retentionRuns").get(0)
+                .get("monthsDropped").toString()).contains(MONTH);
 
         assertThat(get(statementPath(MONTH))).isEqualTo(statement);
         assertThat(get("/api/v1/audit/integrity")).isEqualTo(integrity);

@@ -54,9 +54,11 @@ class MonthCloser implements MonthClosing {
     private final int pageSize;
     private final Counter ledgersClosed;
     private final Timer closeTime;
+    private final MonthCloseProgress progress;
 
     MonthCloser(LedgerMonths months, CountedUsage counted, PublishedFactorSets factorSets, CommandGateway commands,
                 SubscriberKeys keys, TransactionTemplate transactions, Clock clock, MeterRegistry metrics,
+                MonthCloseProgress progress,
                 @Value("${footprint.month-close.zone:Europe/Paris}") ZoneId zone,
                 @Value("${footprint.month-close.workers:2}") int workers,
                 @Value("${footprint.month-close.page-size:1000}") int pageSize) {
@@ -70,6 +72,7 @@ class MonthCloser implements MonthClosing {
         this.zone = zone;
         this.workers = Math.max(1, workers);
         this.pageSize = pageSize;
+        this.progress = progress;
         this.ledgersClosed = Counter.builder("ledger.months.closed")
                 .description("Subscriber-months whose statement was issued by a month close").register(metrics);
         this.closeTime = Timer.builder("ledger.month.close").description("Duration of a whole month close")
@@ -88,7 +91,12 @@ class MonthCloser implements MonthClosing {
         String recordedSetId = transactions.execute(tx -> months.recordClose(month, inForce, requestedBy, closedAt));
         FactorSet closeSet = factorSets.byId(recordedSetId).orElseThrow();
         log.info("closing {} under {} (requested by {})", month, closeSet.id(), requestedBy);
-        Walked walked = walk(month, closeSet, closedAt);
+        Walked walked;
+        try {
+            walked = walk(month, closeSet, closedAt);
+        } finally {
+            progress.ended(month);
+        }
         if (walked.failure() != null) {
             MonthCloseInterruptedException interrupted = new MonthCloseInterruptedException(month.toString(),
                     walked.ledgers(), walked.total(), walked.failure());
@@ -123,11 +131,16 @@ class MonthCloser implements MonthClosing {
         long total = -1;
         try {
             total = counted.subscribersIn(month);
+            progress.started(month, total);
             for (List<SubscriberMonthUsage> page = counted.toClose(month, "", pageSize); !page.isEmpty();
                  page = counted.toClose(month, page.get(page.size() - 1).subscriberId(), pageSize)) {
                 List<SubscriberMonthUsage> usage = page;
                 sizes.add(page.size());
-                pages.add(pool.submit(() -> closePage(usage, closeSet, closedAt)));
+                pages.add(pool.submit(() -> {
+                    long closed = closePage(usage, closeSet, closedAt);
+                    progress.pageCommitted(month, usage.size());
+                    return closed;
+                }));
             }
         } catch (RuntimeException e) {
             failure = e;

@@ -50,6 +50,15 @@ class StreamVerdicts {
         this.storedEvents = storedEvents;
         this.metrics = metrics;
         this.maximumStreams = maximumStreams;
+        // registered at zero: the alert's increase() then sees the first unverified read of each kind too
+        for (String read : List.of("statement", "statement-as-of", "explanation", "evidence")) {
+            unverifiedReads(read);
+        }
+    }
+
+    private Counter unverifiedReads(String read) {
+        return Counter.builder("ledger.integrity.unverified.reads").tag("read", read)
+                .description("Reads whose ledger stream failed its hash chain: figures withheld").register(metrics);
     }
 
     /** The verdict of each stream (by ledger id), for a read named {@code read} (statement, explanation, …). */
@@ -100,9 +109,7 @@ class StreamVerdicts {
             });
         }
         verdicts.values().stream().filter(v -> StreamIntegrity.BROKEN.equals(v.integrity())).forEach(v -> {
-            Counter.builder("ledger.integrity.unverified.reads").tag("read", read)
-                    .description("Reads whose ledger stream failed its hash chain: figures withheld")
-                    .register(metrics).increment();
+            unverifiedReads(read).increment();
             log.warn("ledger stream {} fails its hash chain at sequence {}: {}; its figures are withheld from the {} "
                     + "read", v.ledgerId(), v.brokenAtSequence(), v.problem(), read);
         });

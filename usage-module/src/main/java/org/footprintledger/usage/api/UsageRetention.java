@@ -17,6 +17,13 @@ public interface UsageRetention {
     /** When the rejected rows of that import were deleted by their retention rule, if they were. */
     Optional<Instant> rejectionsPurgedAt(String importId);
 
+    /** The latest runs first (every node's): when each ran and what it removed. */
+    List<Run> recentRuns(int limit);
+
+    /** One run: records of months before {@code firstKeptMonth} are gone; those it dropped itself, and the rows. */
+    record Run(Instant ranAt, YearMonth firstKeptMonth, List<YearMonth> monthsDropped, long importRejectionsDeleted) {
+    }
+
     /** The months whose records were dropped, oldest first, and the import rejections deleted. */
     record Outcome(List<YearMonth> monthsDropped, long importRejectionsDeleted) {
     }

@@ -89,10 +89,14 @@ class PartitionRetention implements UsageRetention {
     @Override
     public Outcome purgeExpired() {
         LocalDate today = LocalDate.now(clock.withZone(UsageRecordValidator.USAGE_ZONE));
-        List<YearMonth> dropped = dropMonthsBefore(firstKeptMonth(today, recordsPeriod),
-                "durée de conservation " + recordsPeriod);
+        YearMonth firstKept = firstKeptMonth(today, recordsPeriod);
+        List<YearMonth> dropped = dropMonthsBefore(firstKept, "durée de conservation " + recordsPeriod);
         long rejections = deleteRejectionsOfImportsBefore(today.minus(rejectionsPeriod));
-        lastRunEpochSecond.set(clock.instant().getEpochSecond());
+        Instant ranAt = clock.instant();
+        jdbc.update("INSERT INTO usage_retention_run (run_at, first_kept_month, months_dropped, rejections_deleted) "
+                + "VALUES (?, ?, ?, ?)", timestamp(ranAt), firstKept.atDay(1),
+                String.join(" ", dropped.stream().map(YearMonth::toString).toList()), rejections);
+        lastRunEpochSecond.set(ranAt.getEpochSecond());
         return new Outcome(dropped, rejections);
     }
 
@@ -101,6 +105,16 @@ class PartitionRetention implements UsageRetention {
         return jdbc.query("SELECT rejections_purged_at FROM usage_import WHERE import_id = ? "
                         + "AND rejections_purged_at IS NOT NULL",
                 (rs, n) -> rs.getTimestamp(1).toInstant(), importId).stream().findFirst();
+    }
+
+    @Override
+    public List<Run> recentRuns(int limit) {
+        return jdbc.query("SELECT run_at, first_kept_month, months_dropped, rejections_deleted FROM usage_retention_run "
+                + "ORDER BY run_at DESC LIMIT ?", (rs, n) -> new Run(rs.getTimestamp(1).toInstant(),
+                        YearMonth.from(rs.getDate(2).toLocalDate()),
+                        rs.getString(3).isEmpty() ? List.of()
+                                : java.util.Arrays.stream(rs.getString(3).split(" ")).map(YearMonth::parse).toList(),
+                        rs.getLong(4)), limit);
     }
 
     private List<YearMonth> dropMonthsBefore(YearMonth firstKept, String rule) {

@@ -1,0 +1,64 @@
+package org.footprintledger.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The runbook's tools for the event processors, over HTTP as ops use them: a replay of the ledger projection from
+ * the start rebuilds the same statements, the processors' view following it back to the head; the dead-letter retry
+ * says what it handled and what is left.
+ */
+class ProcessorOperationsTest extends LedgerIntegrationTest {
+
+    /** The month OpsBoardBrowserTest and MonitoringFilesTest close too; each passes whoever closes it first. */
+    private static final String MONTH = "2025-11";
+
+    @Test
+    void a_replay_of_the_ledger_projection_rebuilds_the_same_statements() {
+        send(UsageFeed.batch().mobile(id("r1"), subscriber, id("mob"), MONTH + "-04", 2_000_000_000L, 0, false));
+        close(MONTH);
+        JsonNode before = statementOnceItShows(MONTH, s -> "CLOSED".equals(s.get("status").asString()));
+
+        ApiClient.Response replay = ops.postJson("/api/v1/ops/processors/ledger/replay", "");
+
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+        assertThat(replay.json().get("processorName").asString()).isEqualTo("ledger");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            ApiClient.Response now = auditor.get(statementPath(MONTH));
+            return now.status() == 200 && now.json().equals(before);
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledgerSegmentBehind() == 0);
+        assertThat(ops.postJson("/api/v1/ops/processors/no-such-processor/replay", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_dead_letter_retry_says_what_it_handled_and_what_is_left() {
+        JsonNode retry = ops.postJson("/api/v1/ops/processors/ledger/dead-letters/retry", "").json();
+
+        assertThat(retry.get("processingGroup").asString()).isEqualTo("ledger");
+        assertThat(retry.get("sequencesHandled").asLong()).as(retry.toString()).isZero();
+        assertThat(retry.get("deadLettersLeft").asLong()).as(retry.toString()).isZero();
+        assertThat(ops.get("/api/v1/ops/board").json().get("deadLetters")).isEmpty();
+        JsonNode segment = ops.get("/api/v1/ops/processors").json().get(0);
+        assertThat(segment.get("processorName").asString()).isEqualTo("ledger");
+        assertThat(segment.get("owner").asString()).as("this node holds the segment: " + segment).isNotBlank();
+        assertThat(segment.get("position").asLong()).isLessThanOrEqualTo(segment.get("head").asLong());
+        assertThat(ops.postJson("/api/v1/ops/processors/no-such-group/dead-letters/retry", "").status())
+                .isEqualTo(404);
+    }
+
+    /** Events stored after the ledger projection's token, as the board reads it from the token store. */
+    private long ledgerSegmentBehind() {
+        long behind = -1;
+        for (JsonNode segment : ops.get("/api/v1/ops/processors").json()) {
+            if (segment.get("processorName").asString().equals("ledger")) {
+                behind = Math.max(behind, segment.get("behind").asLong());
+            }
+        }
+        return behind;
+    }
+}
