@@ -28,6 +28,7 @@ import org.footprintledger.vocabulary.Technology;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -73,20 +74,26 @@ class UsageRecordStore {
             return known;
         }
         List<UsageRecord> lines = List.copyOf(firstPerLine.values());
-        jdbc.update("INSERT INTO usage_line (line_id, subscriber_id, line_type) "
-                + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (line_id) DO NOTHING",
+        Map<String, RegisteredLine> fromDatabase = new HashMap<>();
+        RowCallbackHandler registered = rs -> {
+            fromDatabase.put(rs.getString(1), new RegisteredLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
+        };
+        // the lines this statement registers come back from it; only those registered before are read again
+        jdbc.query("INSERT INTO usage_line (line_id, subscriber_id, line_type) "
+                + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (line_id) DO NOTHING "
+                + "RETURNING line_id, subscriber_id, line_type",
                 ps -> {
                     Connection c = ps.getConnection();
                     ps.setArray(1, varchars(c, lines, UsageRecord::lineId));
                     ps.setArray(2, varchars(c, lines, UsageRecord::subscriberId));
                     ps.setArray(3, varchars(c, lines, r -> r.lineType().name()));
-                });
-        Map<String, RegisteredLine> fromDatabase = new HashMap<>();
-        jdbc.query("SELECT line_id, subscriber_id, line_type FROM usage_line WHERE line_id = ANY(?)",
-                ps -> ps.setArray(1, varchars(ps.getConnection(), lines, UsageRecord::lineId)),
-                rs -> {
-                    fromDatabase.put(rs.getString(1), new RegisteredLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
-                });
+                }, registered);
+        List<UsageRecord> registeredBefore = lines.stream().filter(r -> !fromDatabase.containsKey(r.lineId())).toList();
+        if (!registeredBefore.isEmpty()) {
+            jdbc.query("SELECT line_id, subscriber_id, line_type FROM usage_line WHERE line_id = ANY(?)",
+                    ps -> ps.setArray(1, varchars(ps.getConnection(), registeredBefore, UsageRecord::lineId)),
+                    registered);
+        }
         known.putAll(fromDatabase);
         registeredLines.rememberAfterCommit(fromDatabase);
         return known;
