@@ -126,6 +126,30 @@ class StatementsOverHttpTest extends LedgerIntegrationTest {
         assertThat(replacedTwice.get("rejected").get(0).get("reason").asString()).contains("already replaced");
     }
 
+    /** A batch marks its replacements at once: the first record replacing a target wins it, in the batch's order. */
+    @Test
+    void two_records_of_one_batch_replacing_one_record_the_first_supersedes_it() {
+        post(UsageFeed.batch().mobile(id("t1"), subscriber, id("mob"), "2025-11-10", 4_000_000_000L, 0, false));
+        JsonNode report = post(UsageFeed.batch()
+                .mobile(id("other"), subscriber, id("mob"), "2025-11-11", 1_000_000_000L, 0, false)
+                .record(id("t1b"), subscriber, id("mob"), "MOBILE", "4G", "2025-11-10", 2_000_000_000L, 0, false,
+                        id("t1"))
+                .record(id("t1c"), subscriber, id("mob"), "MOBILE", "4G", "2025-11-10", 7, 0, false, id("t1")));
+        assertThat(report.get("accepted").asInt()).isEqualTo(2);
+        assertThat(report.get("rejected")).hasSize(1);
+        JsonNode refused = report.get("rejected").get(0);
+        assertThat(refused.get("index").asInt()).isEqualTo(2);
+        assertThat(refused.get("recordId").asString()).isEqualTo(id("t1c"));
+        assertThat(refused.get("field").asString()).isEqualTo("replaces");
+        assertThat(refused.get("reason").asString()).isEqualTo("record " + id("t1") + " is already replaced by "
+                + id("t1b"));
+
+        // 1 000 000 000 + 2 000 000 000 octets: t1 replaced by t1b, t1c not counted
+        JsonNode november = statementOnceItShows("2025-11",
+                s -> line(s, id("mob")).get("exact").get("bytes").asLong() == 3_000_000_000L);
+        assertThat(line(november, id("mob")).get("exact").get("co2eGrams").asString()).isEqualTo("148.2");
+    }
+
     @Test
     void a_line_keeps_its_subscriber_and_its_type() {
         post(UsageFeed.batch().mobile(id("r1"), subscriber, id("mob"), "2025-07-01", 10, 0, false));

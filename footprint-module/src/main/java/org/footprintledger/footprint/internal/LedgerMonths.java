@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import org.footprintledger.footprint.api.ClosedMonths;
 import java.util.function.Consumer;
 import org.footprintledger.footprint.api.FactorSet;
+import java.sql.ResultSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,13 +40,25 @@ class LedgerMonths implements ClosedMonths, LedgerIndex {
 
     @Override
     public Map<YearMonth, FactorSet> closedMonthsHoldingOffCloses() {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", CLOSE_LOCK);
-        Map<YearMonth, FactorSet> closed = new HashMap<>();
-        jdbc.query("SELECT month, factor_set_id FROM ledger_month_close", rs -> {
-            String setId = rs.getString("factor_set_id");
-            closed.put(YearMonth.parse(rs.getString("month")), factorSets.byId(setId).orElseThrow(
-                    () -> new IllegalStateException("month closed with unknown factor set " + setId)));
+        // two statements in one round trip: the second takes its snapshot once the first holds the lock, so it sees
+        // every close recorded before (read committed: a snapshot per statement)
+        Map<String, String> setIdByMonth = jdbc.execute((StatementCallback<Map<String, String>>) statement -> {
+            statement.execute("SELECT pg_advisory_xact_lock_shared(" + CLOSE_LOCK + "); "
+                    + "SELECT month, factor_set_id FROM ledger_month_close");
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("the closed months were not answered");
+            }
+            Map<String, String> rows = new HashMap<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    rows.put(rs.getString("month"), rs.getString("factor_set_id"));
+                }
+            }
+            return rows;
         });
+        Map<YearMonth, FactorSet> closed = new HashMap<>();
+        setIdByMonth.forEach((month, setId) -> closed.put(YearMonth.parse(month), factorSets.byId(setId)
+                .orElseThrow(() -> new IllegalStateException("month closed with unknown factor set " + setId))));
         return closed;
     }
 

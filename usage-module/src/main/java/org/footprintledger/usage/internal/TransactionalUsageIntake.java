@@ -150,6 +150,10 @@ class TransactionalUsageIntake implements UsageIntake {
                 IntakeRules.monthsAround(stored.stream().map(ValidationOutcome::record).toList())));
         LineMonthBudget budget = new LineMonthBudget(lockFirst
                 ? lineMonthTotals.lockBytes(lineMonthsOf(stored, replaced)) : new HashMap<>());
+        // on unlocked totals a refusal by the maximum rolls the batch back, so every replacement that passes its
+        // checks supersedes its target: all of them in one statement; on locked totals, one by one in the loop
+        Replacements replacements = lockFirst ? Replacements.oneByOne(store)
+                : Replacements.claimedAtOnce(store, stored, replaced);
         LedgerFacts facts = new LedgerFacts();
         List<ValidationOutcome> alreadyStored = new ArrayList<>();
         List<UsageRecord> refused = new ArrayList<>();
@@ -160,7 +164,7 @@ class TransactionalUsageIntake implements UsageIntake {
                 continue;
             }
             UsageRecord target = record.replaces() == null ? null : replaced.get(record.replaces());
-            RecordRejection refusal = refusalOf(candidate, target, budget);
+            RecordRejection refusal = refusalOf(candidate, target, budget, replacements);
             if (refusal != null) {
                 if (!lockFirst && !budget.fits(record, target)) {
                     throw new LineMonthsNeedLocking();
@@ -209,7 +213,8 @@ class TransactionalUsageIntake implements UsageIntake {
      * Why a stored record is refused after all, or null: a replacement whose target is unknown, on another line or
      * already replaced (the target is marked superseded when it is not), or a record past its line-month's maximum.
      */
-    private RecordRejection refusalOf(ValidationOutcome candidate, UsageRecord target, LineMonthBudget budget) {
+    private RecordRejection refusalOf(ValidationOutcome candidate, UsageRecord target, LineMonthBudget budget,
+                                      Replacements replacements) {
         UsageRecord record = candidate.record();
         String problem = record.replaces() == null ? null : IntakeRules.replacementProblem(record, target);
         if (problem != null) {
@@ -219,7 +224,7 @@ class TransactionalUsageIntake implements UsageIntake {
             return new RecordRejection(candidate.index(), record.recordId(), budget.fieldAtFault(record, target),
                     budget.reason(record, target));
         }
-        if (target != null && !store.supersede(target, record.recordId())) {
+        if (target != null && !replacements.supersede(target, record)) {
             return new RecordRejection(candidate.index(), record.recordId(), "replaces", "record "
                     + record.replaces() + " is already replaced by "
                     + store.supersedingRecordOf(record.replaces()).orElse("another record"));

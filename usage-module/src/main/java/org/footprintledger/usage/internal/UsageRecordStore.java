@@ -28,6 +28,7 @@ import org.footprintledger.vocabulary.Technology;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -73,20 +74,26 @@ class UsageRecordStore {
             return known;
         }
         List<UsageRecord> lines = List.copyOf(firstPerLine.values());
-        jdbc.update("INSERT INTO usage_line (line_id, subscriber_id, line_type) "
-                + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (line_id) DO NOTHING",
+        Map<String, RegisteredLine> fromDatabase = new HashMap<>();
+        RowCallbackHandler registered = rs -> {
+            fromDatabase.put(rs.getString(1), new RegisteredLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
+        };
+        // the lines this statement registers come back from it; only those registered before are read again
+        jdbc.query("INSERT INTO usage_line (line_id, subscriber_id, line_type) "
+                + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (line_id) DO NOTHING "
+                + "RETURNING line_id, subscriber_id, line_type",
                 ps -> {
                     Connection c = ps.getConnection();
                     ps.setArray(1, varchars(c, lines, UsageRecord::lineId));
                     ps.setArray(2, varchars(c, lines, UsageRecord::subscriberId));
                     ps.setArray(3, varchars(c, lines, r -> r.lineType().name()));
-                });
-        Map<String, RegisteredLine> fromDatabase = new HashMap<>();
-        jdbc.query("SELECT line_id, subscriber_id, line_type FROM usage_line WHERE line_id = ANY(?)",
-                ps -> ps.setArray(1, varchars(ps.getConnection(), lines, UsageRecord::lineId)),
-                rs -> {
-                    fromDatabase.put(rs.getString(1), new RegisteredLine(rs.getString(2), LineType.valueOf(rs.getString(3))));
-                });
+                }, registered);
+        List<UsageRecord> registeredBefore = lines.stream().filter(r -> !fromDatabase.containsKey(r.lineId())).toList();
+        if (!registeredBefore.isEmpty()) {
+            jdbc.query("SELECT line_id, subscriber_id, line_type FROM usage_line WHERE line_id = ANY(?)",
+                    ps -> ps.setArray(1, varchars(ps.getConnection(), registeredBefore, UsageRecord::lineId)),
+                    registered);
+        }
         known.putAll(fromDatabase);
         registeredLines.rememberAfterCommit(fromDatabase);
         return known;
@@ -111,8 +118,7 @@ class UsageRecordStore {
                 statement.execute("CREATE TEMP TABLE IF NOT EXISTS usage_staging (record_id varchar(64) COLLATE \"C\", "
                         + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
                         + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
-                        + "replaces varchar(64)) ON COMMIT DELETE ROWS");
-                statement.execute(scope.lockStatement());
+                        + "replaces varchar(64)) ON COMMIT DELETE ROWS; " + scope.lockStatement());
             }
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -184,6 +190,46 @@ class UsageRecordStore {
     boolean supersede(UsageRecord replaced, String byId) {
         return jdbc.update("UPDATE usage_record SET superseded_by = ? WHERE record_id = ? AND usage_month = ? "
                 + "AND superseded_by IS NULL", byId, replaced.recordId(), replaced.month().atDay(1)) == 1;
+    }
+
+    /** A stored record's key: its id within its usage month. */
+    record RecordKey(String recordId, YearMonth month) {
+        static RecordKey of(UsageRecord record) {
+            return new RecordKey(record.recordId(), record.month());
+        }
+    }
+
+    /**
+     * Marks each record named superseded by the record id given with it, in one statement, rows taken in key order;
+     * answers the records it marked (one already superseded is left as it is and not answered). The constant months
+     * let the planner prune every other partition.
+     */
+    Set<RecordKey> supersedeAll(Map<RecordKey, String> byWhom) {
+        Set<RecordKey> superseded = new HashSet<>();
+        if (byWhom.isEmpty()) {
+            return superseded;
+        }
+        List<Map.Entry<RecordKey, String>> rows = byWhom.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(RecordKey::recordId)
+                        .thenComparing(RecordKey::month))).toList();
+        String months = rows.stream().map(e -> e.getKey().month()).distinct()
+                .map(m -> "DATE '" + m.atDay(1) + "'").collect(Collectors.joining(", "));
+        jdbc.query("UPDATE usage_record r SET superseded_by = d.by FROM unnest(?::varchar[], ?::date[], ?::varchar[]) "
+                        + "AS d(id, month, by) WHERE r.record_id = d.id AND r.usage_month = d.month "
+                        + "AND r.usage_month IN (" + months + ") AND r.superseded_by IS NULL "
+                        + "RETURNING r.record_id, r.usage_month",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(e -> e.getKey().recordId()).toArray()));
+                    ps.setArray(2, c.createArrayOf("date", rows.stream()
+                            .map(e -> java.sql.Date.valueOf(e.getKey().month().atDay(1))).toArray()));
+                    ps.setArray(3, c.createArrayOf("varchar", rows.stream().map(Map.Entry::getValue).toArray()));
+                },
+                rs -> {
+                    superseded.add(new RecordKey(rs.getString(1),
+                            YearMonth.from(rs.getObject(2, java.time.LocalDate.class))));
+                });
+        return superseded;
     }
 
     Optional<String> supersedingRecordOf(String recordId) {
