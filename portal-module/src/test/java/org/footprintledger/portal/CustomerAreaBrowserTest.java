@@ -58,7 +58,7 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/espace-client");
         assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
         assertThat(browser.driver().findElements(By.tagName("h1"))).hasSize(1);
-        assertThat(text("#month-title")).isEqualTo(capitalized(monthFr(LAST_CLOSED)) + " relevé clos");
+        assertThat(browser.text("#month-title")).isEqualTo(capitalized(monthFr(LAST_CLOSED)) + " relevé clos");
         assertThat(statement.get("lines")).hasSize(2);
         long totalGo = 0;
         long totalGrams = 0;
@@ -71,13 +71,13 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
             assertThat(items.get(1).contains("(données estimées)")).isEqualTo(line.get("estimated").asBoolean());
             assertThat(items.get(2)).isEqualTo(grouped(line.get("co2eGrams").asLong()) + " g éqCO2");
             assertThat(items.get(3)).isEqualTo("Méthode ADEME 2022, résumée plus bas");
-            assertThat(text(card + " .split")).contains(type.equals("internet mobile") ? "4G : " : "FTTH : ", "(100 %)");
+            assertThat(browser.text(card + " .split")).contains(type.equals("internet mobile") ? "4G : " : "FTTH : ", "(100 %)");
             totalGo += line.get("dataGo").asLong();
             totalGrams += line.get("co2eGrams").asLong();
         }
-        assertThat(text(".total__figures")).contains(grouped(totalGo) + " Go", grouped(totalGrams) + " g éqCO2");
+        assertThat(browser.text(".total__figures")).contains(grouped(totalGo) + " Go", grouped(totalGrams) + " g éqCO2");
         // the late record shows as a correction in plain words
-        assertThat(text("#ligne-" + customer + "-M1 .corrections")).containsPattern(
+        assertThat(browser.text("#ligne-" + customer + "-M1 .corrections")).containsPattern(
                 "corrigé le \\d{1,2} \\p{L}+ \\d{4} : [\\d\u202f]+ → [\\d\u202f]+ g éqCO2, consommation reçue après la clôture du mois");
         browser.screenshot("espace-client-desktop-fr");
     }
@@ -126,8 +126,8 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
         assertThat(texts(".formula")).anySatisfy(formula -> assertThat(formula)
                 .isEqualTo("g éqCO2 = 0 g (part fixe, ligne utilisée : oui) + 49,4 g/Go × " + exactGo + " Go = "
                         + exactGrams + " g éqCO2"));
-        assertThat(text("section[aria-labelledby='why-checksum']").replace("\n", " ")).contains(mobile.get("checksum").asString());
-        assertThat(text("section[aria-labelledby='why-factor']").replace("\n", " ")).contains("ADEME via Bouygues Telecom");
+        assertThat(browser.text("section[aria-labelledby='why-checksum']").replace("\n", " ")).contains(mobile.get("checksum").asString());
+        assertThat(browser.text("section[aria-labelledby='why-factor']").replace("\n", " ")).contains("ADEME via Bouygues Telecom");
         browser.screenshot("pourquoi-desktop-fr");
     }
 
@@ -144,7 +144,7 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
         assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                 .isEqualTo("Your data usage and its carbon footprint");
         assertThat(texts("#ligne-" + customer + "-F1 .legal dd").get(0)).isEqualTo("fixed internet\n(internet fixe)");
-        assertThat(text(".total__figures")).containsPattern("\\d{1,3}(,\\d{3})* g CO2e");
+        assertThat(browser.text(".total__figures")).containsPattern("\\d{1,3}(,\\d{3})* g CO2e");
         for (String page : List.of("/espace-client", "/espace-client/methode", "/espace-client/historique?date="
                 + LAST_CLOSED.atDay(20) + "&heure=10:00", "/espace-client/pourquoi/" + LAST_CLOSED + "/" + customer
                 + "-M1")) {
@@ -315,16 +315,7 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
     /** The notice of the page a form's submission leads to (the page the form was on gone first: it had one too). */
     private String noticeOnTheNextPage(WebElement submitted) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submitted));
-        return waitFor(".notice--ok").getText();
-    }
-
-    private WebElement waitFor(String css) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
+        return browser.waitFor(".notice--ok").getText();
     }
 
     private List<String> texts(String css) {

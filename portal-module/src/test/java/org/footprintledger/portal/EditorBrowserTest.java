@@ -42,7 +42,7 @@ class EditorBrowserTest extends PortalIntegrationTest {
         logIn("editor", "/editeur");
         check("/editeur");
         browser.driver().findElement(By.linkText("Nouveau conseil")).click();
-        waitFor("#textFr");
+        browser.waitFor("#textFr");
         check("/editeur/conseils/nouveau");
         browser.driver().findElement(By.id("key")).sendKeys("sd-" + marker);
         browser.driver().findElement(By.id("textEn")).sendKeys("Watch your videos in standard definition " + marker);
@@ -51,7 +51,7 @@ class EditorBrowserTest extends PortalIntegrationTest {
         browser.driver().findElement(By.id("volumeShare")).sendKeys("0,3");
         browser.driver().findElement(By.cssSelector("form.form button[type='submit']")).click();
 
-        WebElement error = waitFor("#textFr-error");
+        WebElement error = browser.waitFor("#textFr-error");
         assertThat(error.getText()).isEqualTo("Ce champ est obligatoire.");
         assertThat(browser.driver().findElement(By.id("textFr")).getDomAttribute("aria-describedby"))
                 .contains("textFr-error");
@@ -61,38 +61,38 @@ class EditorBrowserTest extends PortalIntegrationTest {
         browser.driver().findElement(By.id("textFr")).sendKeys(textFr);
         browser.driver().findElement(By.cssSelector("form.form button[type='submit']")).click();
 
-        assertThat(waitFor(".notice--ok").getText()).isEqualTo("Version 1 enregistrée en brouillon.");
+        assertThat(browser.waitFor(".notice--ok").getText()).isEqualTo("Version 1 enregistrée en brouillon.");
         String tipPage = browser.driver().getCurrentUrl();
         long itemId = Long.parseLong(tipPage.replaceAll(".*/", ""));
         browser.driver().findElement(By.id("preview-subscriber")).sendKeys(customer);
         browser.driver().findElement(By.cssSelector("#apercu button[type='submit']")).click();
-        assertThat(waitFor(".preview").getText()).contains(textFr);
+        assertThat(browser.waitFor(".preview").getText()).contains(textFr);
         check("/editeur/conseils/" + itemId + " (preview)");
         browser.screenshot("editeur-conseil-fr");
 
         browser.driver().get(url("/editeur"));
-        click("#item-" + itemId + " form[action$='/submit'] button");
-        assertThat(waitFor(".notice--ok").getText()).isEqualTo("Version 1 soumise à la relecture.");
-        assertThat(text("#item-" + itemId)).contains("en relecture", "soumis par editor");
-        click("#item-" + itemId + " form[action$='/publish'] button");
-        assertThat(waitFor(".notice--error").getText()).startsWith("Publication refusée : vous avez soumis cette "
+        browser.click("#item-" + itemId + " form[action$='/submit'] button");
+        assertThat(browser.waitFor(".notice--ok").getText()).isEqualTo("Version 1 soumise à la relecture.");
+        assertThat(browser.text("#item-" + itemId)).contains("en relecture", "soumis par editor");
+        browser.click("#item-" + itemId + " form[action$='/publish'] button");
+        assertThat(browser.waitFor(".notice--error").getText()).startsWith("Publication refusée : vous avez soumis cette "
                 + "version.");
-        assertThat(text("#item-" + itemId)).contains("en relecture");
+        assertThat(browser.text("#item-" + itemId)).contains("en relecture");
         browser.screenshot("editeur-contenus-fr");
         browser.driver().get(url("/editeur/amelioration"));
-        waitFor("#enquete");
+        browser.waitFor("#enquete");
         check("/editeur/amelioration");
 
         logIn("editor2", "/editeur");
-        click("#item-" + itemId + " form[action$='/publish'] button");
-        assertThat(waitFor(".notice--ok").getText()).isEqualTo("Version 1 publiée : les clients la voient.");
+        browser.click("#item-" + itemId + " form[action$='/publish'] button");
+        assertThat(browser.waitFor(".notice--ok").getText()).isEqualTo("Version 1 publiée : les clients la voient.");
 
         logIn(customer, "/espace-client");
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains(textFr);
 
         logIn("editor2", "/editeur");
-        click("#item-" + itemId + " form[action$='/retire'] button");
-        assertThat(waitFor(".notice--ok").getText()).isEqualTo("Version 1 retirée : les clients ne la voient plus.");
+        browser.click("#item-" + itemId + " form[action$='/retire'] button");
+        assertThat(browser.waitFor(".notice--ok").getText()).isEqualTo("Version 1 retirée : les clients ne la voient plus.");
         logIn(customer, "/espace-client");
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain(textFr);
 
@@ -106,7 +106,7 @@ class EditorBrowserTest extends PortalIntegrationTest {
         for (String page : List.of("/editeur?lang=en", "/editeur/conseils/nouveau", "/editeur/equivalences/nouvelle",
                 "/editeur/amelioration")) {
             browser.driver().get(url(page));
-            waitFor("main h1");
+            browser.waitFor("main h1");
             assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
             check(page + " (en)");
         }
@@ -129,20 +129,7 @@ class EditorBrowserTest extends PortalIntegrationTest {
         browser.driver().findElement(By.id("password")).sendKeys(account.startsWith("editor") ? account : "demo");
         browser.driver().findElement(By.cssSelector("form.form button[type='submit']")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(landing));
-        waitFor("main h1");
-    }
-
-    private void click(String css) {
-        browser.driver().findElement(By.cssSelector(css)).click();
-    }
-
-    private WebElement waitFor(String css) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
+        browser.waitFor("main h1");
     }
 
     private String url(String path) {

@@ -10,15 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real Chromium, headless, driven by the system's chromedriver (Debian packages {@code chromium} and
@@ -129,6 +133,22 @@ final class HeadlessChromium implements AutoCloseable {
             throw new IllegalStateException("axe-core failed: " + result.get("error"));
         }
         return (List<Map<String, Object>>) result.get("violations");
+    }
+
+    /** Clicks the element the CSS selector finds. */
+    void click(String css) {
+        driver.findElement(By.cssSelector(css)).click();
+    }
+
+    /** The element the CSS selector finds, waiting up to 10 s for it to be on the page. */
+    WebElement waitFor(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** The visible text of the element the CSS selector finds. */
+    String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
     }
 
     @Override

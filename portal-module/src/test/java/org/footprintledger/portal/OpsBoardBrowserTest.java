@@ -52,14 +52,14 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
         logIn();
         browser.driver().get(url("/ops"));
         browser.driver().findElement(By.linkText("Tableau d'exploitation")).click();
-        waitFor("#b-attention");
+        browser.waitFor("#b-attention");
         check("/ops/tableau");
 
         WebElement month = browser.driver().findElement(By.id("close-month"));
         month.clear();
         month.sendKeys(MONTH);
-        click("#clotures form button[type='submit']");
-        assertThat(waitFor(".notice--ok").getText()).startsWith("Mois " + MONTH + " clos : ");
+        browser.click("#clotures form button[type='submit']");
+        assertThat(browser.waitFor(".notice--ok").getText()).startsWith("Mois " + MONTH + " clos : ");
         assertThat(rowOf("#clotures", MONTH).getText()).contains("terminée", "ops");
 
         // a fact the ledger refuses: the line is MOBILE in the ledger, the fact says FIXED
@@ -68,12 +68,12 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
                 subscriber, MONTH, line);
         WebElement parked = untilShown("#registres", ledgerId);
         assertThat(parked.getText()).contains("is MOBILE, not FIXED");
-        assertThat(text("#b-attention + ul")).contains("Registre en attente : " + ledgerId);
+        assertThat(browser.text("#b-attention + ul")).contains("Registre en attente : " + ledgerId);
         check("/ops/tableau (parked)");
         browser.screenshot("ops-tableau-fr");
 
         parked.findElement(By.cssSelector("button[type='submit']")).click();
-        assertThat(waitFor(".notice--error").getText())
+        assertThat(browser.waitFor(".notice--error").getText())
                 .isEqualTo("Registre " + ledgerId + " refusé à nouveau, il reste en attente : LineTypeConflictException: "
                         + "line " + line + " is MOBILE, not FIXED");
         assertThat(rowOf("#registres", ledgerId).findElements(By.cssSelector("td")).get(2).getText())
@@ -81,17 +81,17 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
 
         db.update("UPDATE usage_ledger_fact SET line_type = 'MOBILE' WHERE subscriber_id = ?", subscriber);
         rowOf("#registres", ledgerId).findElement(By.cssSelector("button[type='submit']")).click();
-        assertThat(waitFor(".notice--ok").getText())
+        assertThat(browser.waitFor(".notice--ok").getText())
                 .isEqualTo("Registre " + ledgerId + " relancé : ses faits sont passés dans le registre.");
-        assertThat(text("#registres")).doesNotContain(ledgerId);
+        assertThat(browser.text("#registres")).doesNotContain(ledgerId);
         check("/ops/tableau (retried)");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> as("auditor", "auditor")
                 .get("/api/v1/subscribers/" + subscriber + "/statements/" + MONTH).body().contains("1000000005"));
 
         browser.driver().get(url("/ops/tableau?lang=en"));
-        waitFor("#b-attention");
+        browser.waitFor("#b-attention");
         assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
-        assertThat(text("#processeurs")).contains("ledger");
+        assertThat(browser.text("#processeurs")).contains("ledger");
         check("/ops/tableau (en)");
         assertThat(browser.consoleMessages()).as("Content-Security-Policy violations")
                 .filteredOn(m -> m.contains("Content Security Policy")).isEmpty();
@@ -128,19 +128,6 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
     private WebElement rowOf(String section, String key) {
         return browser.driver().findElement(By.xpath("//*[@id='" + section.substring(1)
                 + "']//tbody/tr[th[normalize-space()='" + key + "']]"));
-    }
-
-    private void click(String css) {
-        browser.driver().findElement(By.cssSelector(css)).click();
-    }
-
-    private WebElement waitFor(String css) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
     }
 
     private String url(String path) {
