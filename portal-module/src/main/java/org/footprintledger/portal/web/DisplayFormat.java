@@ -135,6 +135,15 @@ public final class DisplayFormat {
         return date(instant) + ", " + time.format(instant.atZone(PARIS));
     }
 
+    /** "3 décembre 2026, 10:15:42" (Paris time) for an ISO-8601 instant such as Axon's claim timestamps; "—" when none. */
+    public String isoTimestamp(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "—";
+        }
+        Instant instant = Instant.parse(iso);
+        return date(instant) + ", " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(instant.atZone(PARIS));
+    }
+
     public String date(java.time.LocalDate day) {
         return date.format(day);
     }

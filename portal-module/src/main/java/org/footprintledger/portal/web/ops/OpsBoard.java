@@ -28,7 +28,11 @@ record OpsBoard(Instant readAt, List<Attention> attention, List<ImportStatus> im
     record Attention(String code, String subject) {
     }
 
-    static OpsBoard of(Instant now, List<ImportStatus> imports, List<ParkedLedger> parked,
+    /**
+     * @param runningSince when this node started: a daily retention job with no run recorded is late only once the
+     *                     node has been up longer than {@link #RETENTION_AGE_LIMIT} (a fresh install has none yet)
+     */
+    static OpsBoard of(Instant now, Instant runningSince, List<ImportStatus> imports, List<ParkedLedger> parked,
                        List<MonthCloses.MonthCloseState> closes, List<EventProcessors.Segment> segments,
                        List<EventProcessors.DeadLetters> deadLetters, List<UsageRetention.Run> runs) {
         List<Attention> attention = new ArrayList<>();
@@ -45,8 +49,11 @@ record OpsBoard(Instant readAt, List<Attention> attention, List<ImportStatus> im
         segments.stream().filter(s -> s.behind() > SEGMENT_BEHIND_LIMIT)
                 .forEach(s -> attention.add(new Attention("segmentBehind", s.processorName() + " #" + s.segment()
                         + " (" + s.behind() + ")")));
-        if (runs.isEmpty() || runs.get(0).ranAt().isBefore(now.minus(RETENTION_AGE_LIMIT))) {
-            attention.add(new Attention("retentionStale", runs.isEmpty() ? "—" : runs.get(0).ranAt().toString()));
+        Instant staleBefore = now.minus(RETENTION_AGE_LIMIT);
+        if (runs.isEmpty() && runningSince.isBefore(staleBefore)) {
+            attention.add(new Attention("retentionNeverRan", "—"));
+        } else if (!runs.isEmpty() && runs.get(0).ranAt().isBefore(staleBefore)) {
+            attention.add(new Attention("retentionStale", runs.get(0).ranAt().toString()));
         }
         return new OpsBoard(now, List.copyOf(attention), imports, parked, closes, segments, deadLetters, runs);
     }

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.YearMonth;
 import org.footprintledger.footprint.api.EventProcessors;
@@ -49,6 +50,8 @@ class OpsBoardController {
     private final MonthClosing closing;
     private final EventProcessors processors;
     private final UsageRetention retention;
+    /** When this node's board came up: the retention job's first run is not late before a day or two of running. */
+    private final Instant runningSince;
     private final ProcessorControl control;
     private final Clock clock;
 
@@ -63,10 +66,11 @@ class OpsBoardController {
         this.retention = retention;
         this.control = control;
         this.clock = clock;
+        this.runningSince = clock.instant();
     }
 
     private OpsBoard read() {
-        return OpsBoard.of(clock.instant(), imports.recent(RECENT), feed.parked(), closes.recent(RECENT),
+        return OpsBoard.of(clock.instant(), runningSince, imports.recent(RECENT), feed.parked(), closes.recent(RECENT),
                 processors.segments(), processors.deadLetters(), retention.recentRuns(RECENT));
     }
 

@@ -19,10 +19,11 @@ class OpsBoardTest {
     private static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
     private static final UsageRetention.Run RECENT_RUN = new UsageRetention.Run(NOW.minus(Duration.ofHours(5)),
             YearMonth.of(2025, 12), List.of(), 0);
+    private static final Instant UP_A_WEEK = NOW.minus(Duration.ofDays(7));
 
     @Test
     void a_healthy_system_needs_no_attention() {
-        OpsBoard board = OpsBoard.of(NOW, List.of(new ImportStatus("i1", "COMPLETED", 3, 3, 0, 0, null, 0)),
+        OpsBoard board = OpsBoard.of(NOW, UP_A_WEEK, List.of(new ImportStatus("i1", "COMPLETED", 3, 3, 0, 0, null, 0)),
                 List.of(), List.of(close("2026-10", NOW.minusSeconds(60), NOW)),
                 List.of(segment("node-a", 10)), List.of(), List.of(RECENT_RUN));
 
@@ -31,7 +32,7 @@ class OpsBoardTest {
 
     @Test
     void each_trouble_is_named_with_what_it_is_about() {
-        OpsBoard board = OpsBoard.of(NOW,
+        OpsBoard board = OpsBoard.of(NOW, UP_A_WEEK,
                 List.of(new ImportStatus("i2", "FAILED", 3, 1, 0, 0, "truncated gzip", 0),
                         new ImportStatus("i3", "RUNNING", 3, 1, 0, 0, null, 0)),
                 List.of(new ParkedLedger("s1/2026-10", "s1", "2026-10", "conflict", NOW, NOW, 1, 2)),
@@ -53,10 +54,18 @@ class OpsBoardTest {
     }
 
     @Test
-    void no_retention_run_recorded_is_a_stale_retention() {
-        OpsBoard board = OpsBoard.of(NOW, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    void no_retention_run_on_a_node_up_for_days_means_the_daily_job_never_ran() {
+        OpsBoard board = OpsBoard.of(NOW, UP_A_WEEK, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
-        assertThat(board.attention()).extracting(OpsBoard.Attention::code).containsExactly("retentionStale");
+        assertThat(board.attention()).extracting(OpsBoard.Attention::code).containsExactly("retentionNeverRan");
+    }
+
+    @Test
+    void a_fresh_install_without_a_retention_run_yet_needs_no_attention() {
+        OpsBoard board = OpsBoard.of(NOW, NOW.minus(Duration.ofHours(1)), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+
+        assertThat(board.attention()).isEmpty();
     }
 
     private static MonthCloseState close(String month, Instant requested, Instant completed) {
