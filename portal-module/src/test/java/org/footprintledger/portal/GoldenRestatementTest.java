@@ -100,9 +100,10 @@ class GoldenRestatementTest extends AuditJobsTest {
         ApiClient.Response csv = auditor.get("/api/v1/audit/simulations/"
                 + op1.get("simulation").get("simulationId").asString() + "/report?format=csv");
         assertThat(csv.status()).isEqualTo(200);
-        // the per-line results name the subscriber by its ledger key, never by its id
-        assertThat(csv.body()).startsWith("\uFEFFmonth,subscriber_key,").doesNotContain(subscriber + ",");
-        assertThat(csv.body()).contains(JAN + "," + subscriberKeys.keyOf(subscriber).orElseThrow() + "," + mob4g + ",MOBILE,4G,10000000000,1,ADEME-2022,"
+        // the per-line results name the subscriber and its lines by their ledger keys, never by their ids
+        assertThat(csv.body()).startsWith("\uFEFFmonth,subscriber_key,line_key,").doesNotContain(subscriber);
+        assertThat(csv.body()).contains(JAN + "," + subscriberKeys.keyOf(subscriber).orElseThrow() + ","
+                + lineKey(mob4g) + ",MOBILE,4G,10000000000,1,ADEME-2022,"
                 + "494,494,GOLDEN-OP-1,300,300,'-194,'-39.2713");
 
         // --- restatement from it: January applied (44 % is over the 5 % threshold), February unchanged
