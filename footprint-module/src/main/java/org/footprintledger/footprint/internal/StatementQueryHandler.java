@@ -136,7 +136,8 @@ class StatementQueryHandler {
 
     /**
      * The closed statements (the read model holds them under the subscriber's key, looked up in the same statement,
-     * and each line under its key, joined to its id), told under the ids asked, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id.
+     * and each line under its key, joined to its id), told under the ids asked, and the fingerprint of each one's
+     * stream ({@link StreamVerdicts}) by ledger id.
      */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
                                                  FactorRegistry registry, Map<String, String> fingerprints) {
@@ -153,7 +154,8 @@ class StatementQueryHandler {
                     fingerprints.put(rs.getString("ledger_id"), rs.getString("chain_print"));
                     String lineKey = rs.getString("line_id");
                     FactorSet set = registry.byId(rs.getString("factor_set_id")).orElseThrow();
-                    StatementFigures figures = new StatementFigures(rs.getString("shown_line_id"), LineType.valueOf(rs.getString("line_type")),
+                    StatementFigures figures = new StatementFigures(rs.getString("shown_line_id"),
+                            LineType.valueOf(rs.getString("line_type")),
                             Technology.fromCode(rs.getString("technology")).orElse(null), rs.getLong("shown_bytes"),
                             rs.getLong("shown_records"), rs.getLong("shown_estimated_records"),
                             rs.getString("exact_go"), rs.getString("exact_grams"), rs.getLong("data_go"),
