@@ -26,6 +26,7 @@ public final class DisplayFormat {
     private final DateTimeFormatter shortMonth;
     private final DateTimeFormatter date;
     private final DateTimeFormatter time;
+    private final DateTimeFormatter timeWithSeconds;
 
     DisplayFormat(Locale locale, MessageSource messages) {
         this.locale = locale;
@@ -35,7 +36,9 @@ public final class DisplayFormat {
         this.month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         this.shortMonth = DateTimeFormatter.ofPattern("MMM", locale);
         this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-        this.time = DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "h:mm a" : "HH:mm", locale);
+        boolean english = locale.getLanguage().equals("en");
+        this.time = DateTimeFormatter.ofPattern(english ? "h:mm a" : "HH:mm", locale);
+        this.timeWithSeconds = DateTimeFormatter.ofPattern(english ? "h:mm:ss a" : "HH:mm:ss", locale);
     }
 
     public Locale locale() {
@@ -141,7 +144,7 @@ public final class DisplayFormat {
             return "—";
         }
         Instant instant = Instant.parse(iso);
-        return date(instant) + ", " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(instant.atZone(PARIS));
+        return date(instant) + ", " + timeWithSeconds.format(instant.atZone(PARIS));
     }
 
     public String date(java.time.LocalDate day) {
