@@ -102,8 +102,7 @@ class FactorRegistryOverHttpTest extends LedgerIntegrationTest {
         assertThat(comparison.get("linesChanged").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode difference = null;
         for (JsonNode d : comparison.get("firstDifferences")) {
-            // auditors' comparisons name the line by its ledger key (ADR 0013)
-            if (d.get("lineId").asString().equals(lineKey(id("mob")))) {
+            if (d.get("lineId").asString().equals(id("mob"))) {
                 difference = d;
             }
         }
