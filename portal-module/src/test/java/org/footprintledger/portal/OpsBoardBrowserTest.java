@@ -73,9 +73,11 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
         browser.screenshot("ops-tableau-fr");
 
         parked.findElement(By.cssSelector("button[type='submit']")).click();
+        // the ledger names the line by its key (ADR 0013), so the refusal does too
+        String lineKey = db.queryForObject("SELECT line_key FROM line_pseudonym WHERE line_id = ?", String.class, line);
         assertThat(browser.waitFor(".notice--error").getText())
                 .isEqualTo("Registre " + ledgerId + " refusé à nouveau, il reste en attente : LineTypeConflictException: "
-                        + "line " + line + " is MOBILE, not FIXED");
+                        + "line " + lineKey + " is MOBILE, not FIXED");
         assertThat(rowOf("#registres", ledgerId).findElements(By.cssSelector("td")).get(2).getText())
                 .as("attempts").isEqualTo("2");
 
