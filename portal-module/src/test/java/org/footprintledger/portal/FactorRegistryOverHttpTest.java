@@ -102,7 +102,8 @@ class FactorRegistryOverHttpTest extends LedgerIntegrationTest {
         assertThat(comparison.get("linesChanged").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode difference = null;
         for (JsonNode d : comparison.get("firstDifferences")) {
-            if (d.get("lineId").asString().equals(id("mob"))) {
+            // auditors' comparisons name the line by its ledger key (ADR 0013)
+            if (d.get("lineId").asString().equals(lineKey(id("mob")))) {
                 difference = d;
             }
         }

@@ -88,7 +88,8 @@ class GoldenRestatementTest extends AuditJobsTest {
         assertThat(percents.get("min").asString()).isEqualTo("-59.5142");
         assertThat(percents.get("median").asString()).isEqualTo("-43.9024");
         assertThat(percents.get("max").asString()).isEqualTo("-39.2713");
-        assertThat(january.get("largestChanges").get(0).get("lineId").asString()).isEqualTo(ftth);
+        assertThat(january.get("largestChanges").get(0).get("lineId").asString()).as("the line's ledger key")
+                .isEqualTo(lineKey(ftth));
         // February was closed under OP-1: nothing changes
         JsonNode february = month(op1, FEB);
         assertThat(february.get("exactGramsBefore").asString()).isEqualTo("2210");
@@ -99,9 +100,10 @@ class GoldenRestatementTest extends AuditJobsTest {
         ApiClient.Response csv = auditor.get("/api/v1/audit/simulations/"
                 + op1.get("simulation").get("simulationId").asString() + "/report?format=csv");
         assertThat(csv.status()).isEqualTo(200);
-        // the per-line results name the subscriber by its ledger key, never by its id
-        assertThat(csv.body()).startsWith("\uFEFFmonth,subscriber_key,").doesNotContain(subscriber + ",");
-        assertThat(csv.body()).contains(JAN + "," + subscriberKeys.keyOf(subscriber).orElseThrow() + "," + mob4g + ",MOBILE,4G,10000000000,1,ADEME-2022,"
+        // the per-line results name the subscriber and its lines by their ledger keys, never by their ids
+        assertThat(csv.body()).startsWith("\uFEFFmonth,subscriber_key,line_key,").doesNotContain(subscriber);
+        assertThat(csv.body()).contains(JAN + "," + subscriberKeys.keyOf(subscriber).orElseThrow() + ","
+                + lineKey(mob4g) + ",MOBILE,4G,10000000000,1,ADEME-2022,"
                 + "494,494,GOLDEN-OP-1,300,300,'-194,'-39.2713");
 
         // --- restatement from it: January applied (44 % is over the 5 % threshold), February unchanged

@@ -39,6 +39,13 @@ abstract class LedgerIntegrationTest extends PortalIntegrationTest {
         return subscriberKeys.keyOf(subscriber).orElseThrow() + "/" + month;
     }
 
+    /** The ledger's key for one of this test's subscriber's lines (ADR 0013): auditors' reports name the key. */
+    protected String lineKey(String lineId) {
+        return subscriberKeys.lineIdsOf(subscriberKeys.keyOf(subscriber).orElseThrow()).entrySet().stream()
+                .filter(line -> line.getValue().equals(lineId)).map(java.util.Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError("no ledger key for line " + lineId));
+    }
+
     protected String id(String suffix) {
         return subscriber + "-" + suffix;
     }

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Personal data as the GDPR and the CPCE ask (ADR 0013): the ledger names a subscriber by a random key, never by its
- * id; an erasure leaves nothing any endpoint returns for the id, while every total, survey result and chain stays as
+ * Personal data as the GDPR and the CPCE ask (ADR 0013): the ledger names a subscriber and each of its lines by a
+ * random key, never by its id nor the line's (which may embed the subscriber id, as the demo generator's do); an erasure leaves nothing any endpoint returns for the id, while every total, survey result and chain stays as
  * it was; every export and erasure is in the auditors' log, which never names the id.
  */
 class PersonalDataTest extends LedgerIntegrationTest {
@@ -27,8 +27,8 @@ class PersonalDataTest extends LedgerIntegrationTest {
     @Autowired
     CommentRetention commentRetention;
 
-    /** Line ids that do not embed the subscriber id (an operator's line references), so the bytes can be searched. */
-    private final String mobile = "line-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The subscriber's line, named as the demo generator names lines: its id embeds the subscriber id. */
+    private String mobile;
     private final String neighbour = "P" + UUID.randomUUID().toString().substring(0, 8);
 
     /**
@@ -37,7 +37,8 @@ class PersonalDataTest extends LedgerIntegrationTest {
      * closed by this class's other test already, so that all of it arrives as late usage).
      */
     private void fedAndClosed() {
-        String neighbourLine = "line-" + UUID.randomUUID().toString().substring(0, 8);
+        mobile = subscriber + "-M1";
+        String neighbourLine = neighbour + "-M1";
         send(UsageFeed.batch()
                 .mobile("rec-" + UUID.randomUUID(), subscriber, mobile, MONTH + "-03", 3_000_000_000L, 0, false)
                 .mobile("rec-" + UUID.randomUUID(), neighbour, neighbourLine, MONTH + "-04", 1_000_000_000L, 0, false));
@@ -74,8 +75,60 @@ class PersonalDataTest extends LedgerIntegrationTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE subscriber_id = ?", Long.class,
                     subscriber)).as(table + " rows under the id").isZero();
         }
-        // and what the customer is shown is under its own id
-        assertThat(auditor.get(statementPath(MONTH)).json().get("subscriberId").asString()).isEqualTo(subscriber);
+        // the line too is named by a random key, never by its id (which embeds the subscriber id)
+        String lineKey = jdbc.queryForObject("SELECT line_key FROM line_pseudonym WHERE line_id = ?", String.class,
+                mobile);
+        assertThat(lineKey).matches("~[0-9a-f]{32}").isNotEqualTo(key);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? "
+                + "OR position(convert_to(?, 'UTF8') IN payload) > 0", Long.class, "%" + mobile + "%", mobile))
+                .as("events whose stream id or payload bytes hold the line id").isZero();
+        assertThat(events).anySatisfy(event -> assertThat(new String((byte[]) event.get("payload"),
+                StandardCharsets.UTF_8)).contains(lineKey));
+        for (String table : List.of("ledger_statement_line", "ledger_statement_correction")) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE line_id = ? AND subscriber_id = ?",
+                    Long.class, lineKey, key)).as(table + " rows under the line key").isPositive();
+        }
+        assertThat(ledgerTablesHolding(subscriber)).as("ledger tables holding the id: the mappings only")
+                .containsExactlyInAnyOrder("line_pseudonym.line_id (1 row(s))",
+                        "subscriber_pseudonym.subscriber_id (1 row(s))");
+        // and what the customer is shown is under its own ids: the subscriber's, its line's
+        JsonNode statement = auditor.get(statementPath(MONTH)).json();
+        assertThat(statement.get("subscriberId").asString()).isEqualTo(subscriber);
+        assertThat(statement.toString()).doesNotContain(lineKey);
+        assertThat(line(statement, mobile).get("exact").get("bytes").asLong()).isEqualTo(4_000_000_000L);
+        JsonNode explanation = auditor.get("/api/v1/subscribers/" + subscriber + "/statements/" + MONTH
+                + "/explanation").json();
+        assertThat(explanation.toString()).contains(mobile).doesNotContain(lineKey);
+        JsonNode asOf = auditor.get("/api/v1/subscribers/" + subscriber + "/statements/" + MONTH + "?asOf="
+                + java.time.Instant.now()).json();
+        assertThat(asOf.toString()).contains(mobile).doesNotContain(lineKey);
+    }
+
+    /**
+     * The tables and columns of the ledger module (the event store, and every table the ledger owns) whose rows hold
+     * the value: the text of each row, and the bytes of each binary column (event payloads, snapshots, tokens).
+     */
+    private List<String> ledgerTablesHolding(String value) {
+        List<String> holding = new java.util.ArrayList<>();
+        List<Map<String, Object>> columns = jdbc.queryForList("SELECT c.table_name, c.column_name, c.data_type "
+                + "FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name) "
+                + "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND (c.table_name LIKE "
+                + "'ledger%' OR c.table_name IN ('domain_event_entry', 'snapshot_event_entry', 'dead_letter_entry', "
+                + "'line_pseudonym', 'subscriber_pseudonym', 'subscriber_device', 'personal_data_log', "
+                + "'token_entry')) ORDER BY 1, 2");
+        for (Map<String, Object> column : columns) {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            String condition = "bytea".equals(column.get("data_type"))
+                    ? "position(convert_to(?, 'UTF8') IN \"" + name + "\") > 0"
+                    : "strpos(\"" + name + "\"::text, ?) > 0";
+            Long rows = jdbc.queryForObject("SELECT count(*) FROM \"" + table + "\" WHERE " + condition, Long.class,
+                    value);
+            if (rows != null && rows > 0) {
+                holding.add(table + "." + name + " (" + rows + " row(s))");
+            }
+        }
+        return holding;
     }
 
     @Test
@@ -141,6 +194,14 @@ class PersonalDataTest extends LedgerIntegrationTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM feedback_rating WHERE comment LIKE ?", Long.class,
                 "%" + subscriber + "%")).as("the comment").isZero();
+        assertThat(counts.get("line_keys").asLong()).as("the line's key forgotten").isEqualTo(1);
+        // no ledger table, event or stream id holds the id or its line's id (the line id embeds the subscriber id)
+        assertThat(ledgerTablesHolding(subscriber)).as("ledger tables holding the id").isEmpty();
+        assertThat(ledgerTablesHolding(mobile)).as("ledger tables holding the line id").isEmpty();
+        for (String table : List.of("usage_line", "usage_line_month", "usage_ledger_fact")) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE line_id = ?", Long.class, mobile))
+                    .as(table + " rows under the line id").isZero();
+        }
 
         JsonNode log = auditor.get("/api/v1/audit/personal-data-log?limit=1000").json();
         assertThat(log.toString()).doesNotContain(subscriber);

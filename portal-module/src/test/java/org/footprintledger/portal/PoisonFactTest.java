@@ -68,7 +68,8 @@ class PoisonFactTest extends LedgerIntegrationTest {
                 .isEqualTo(642);
         JsonNode parked = parkedLedger(subscriber + "/" + CONFLICT_MONTH);
         assertThat(parked.get("reason").asString())
-                .isEqualTo("LineTypeConflictException: line " + id("M1") + " is MOBILE, not FIXED");
+                .as("the line named by its ledger key, as the ledger knows it")
+                .isEqualTo("LineTypeConflictException: line " + lineKey(id("M1")) + " is MOBILE, not FIXED");
         Thread.sleep(4_500);
         assertThat(parkedLedger(subscriber + "/" + CONFLICT_MONTH).get("attempts").asInt())
                 .as("not retried at every round").isEqualTo(1);

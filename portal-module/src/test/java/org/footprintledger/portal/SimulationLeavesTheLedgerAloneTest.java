@@ -52,7 +52,7 @@ class SimulationLeavesTheLedgerAloneTest extends AuditJobsTest {
         assertThat(month(report, MONTH).get("exactGramsAfter").asString()).isEqualTo("3175");
         String simulationId = report.get("simulation").get("simulationId").asString();
         assertThat(auditor.get("/api/v1/audit/simulations/" + simulationId + "/report?format=csv").body())
-                .contains(id("mob") + ",MOBILE,4G,7000000000,1,ADEME-2022,345.8,346,DRAFT-2024-08,175,175");
+                .contains(lineKey(id("mob")) + ",MOBILE,4G,7000000000,1,ADEME-2022,345.8,346,DRAFT-2024-08,175,175");
 
         assertThat(ledgerState()).isEqualTo(before);
         JsonNode integrityAfter = auditor.get("/api/v1/audit/integrity").json();

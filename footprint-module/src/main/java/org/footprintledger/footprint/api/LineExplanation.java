@@ -11,4 +11,17 @@ import java.util.List;
 public record LineExplanation(StatementFigures figures, String factorSetId, String factorSetName, String method,
                               BigDecimal octetsPerGo, FactorValue factor, String formula, String rounding,
                               List<String> ledgerEventIds, List<Correction> corrections, String checksum) {
+
+    /**
+     * The same trace under another name for the line (its id again, for the subscriber the ledger's key names), with
+     * the checksum of the figures as told, so that a recomputation from what the subscriber holds reproduces it.
+     */
+    public LineExplanation named(String name) {
+        if (name.equals(figures.lineId())) {
+            return this;
+        }
+        StatementFigures renamed = figures.named(name);
+        return new LineExplanation(renamed, factorSetId, factorSetName, method, octetsPerGo, factor, formula, rounding,
+                ledgerEventIds, corrections, FigureChecksum.of(renamed, factorSetId, factor, octetsPerGo));
+    }
 }

@@ -18,4 +18,9 @@ public record LineMonthUsage(String lineId, LineType lineType, Technology techno
                     + ", records " + records + ", estimated " + estimatedRecords + ")");
         }
     }
+
+    /** The same usage under another name for the line (the ledger's key for it, {@link SubscriberKeys}). */
+    public LineMonthUsage named(String name) {
+        return new LineMonthUsage(name, lineType, technology, bytes, records, estimatedRecords);
+    }
 }

@@ -1,6 +1,8 @@
 package org.footprintledger.footprint.api;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the customer area shows for one subscriber and one month (contract.md, "Statements").
@@ -25,5 +27,15 @@ public record MonthlyStatement(String subscriberId, String month, StatementStatu
     public MonthlyStatement judged(String verdict) {
         return new MonthlyStatement(subscriberId, month, status,
                 StreamIntegrity.BROKEN.equals(verdict) ? List.of() : lines, verdict);
+    }
+
+    /**
+     * This statement with each line under its id again ({@code idOfKey}: line key to line id, {@link SubscriberKeys};
+     * a line not in it keeps its name), lines in id order.
+     */
+    public MonthlyStatement withLineIds(Map<String, String> idOfKey) {
+        return new MonthlyStatement(subscriberId, month, status, lines.stream()
+                .map(line -> line.named(idOfKey.getOrDefault(line.lineId(), line.lineId())))
+                .sorted(Comparator.comparing(StatementLine::lineId)).toList(), integrity);
     }
 }

@@ -1,6 +1,8 @@
 package org.footprintledger.footprint.api;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the ledger knows of each figure of a statement (the usage by day comes from the usage module).
@@ -25,5 +27,15 @@ public record StatementExplanation(String subscriberId, String month, StatementS
     public StatementExplanation judged(String verdict) {
         return new StatementExplanation(subscriberId, month, status,
                 StreamIntegrity.BROKEN.equals(verdict) ? List.of() : lines, verdict);
+    }
+
+    /**
+     * This explanation with each line under its id again ({@code idOfKey}: line key to line id,
+     * {@link SubscriberKeys}; a line not in it keeps its name), lines in id order.
+     */
+    public StatementExplanation withLineIds(Map<String, String> idOfKey) {
+        return new StatementExplanation(subscriberId, month, status, lines.stream()
+                .map(line -> line.named(idOfKey.getOrDefault(line.figures().lineId(), line.figures().lineId())))
+                .sorted(Comparator.comparing(line -> line.figures().lineId())).toList(), integrity);
     }
 }

@@ -22,4 +22,10 @@ public record StatementFigures(String lineId, LineType lineType, Technology tech
         return Canonical.join(lineId, lineType, technology == null ? "" : technology.code(), bytes, records,
                 estimatedRecords, exactGo, exactGrams, dataGo, co2eGrams);
     }
+
+    /** The same figures under another name for the line (its id again, for the subscriber the ledger's key names). */
+    public StatementFigures named(String name) {
+        return new StatementFigures(name, lineType, technology, bytes, records, estimatedRecords, exactGo, exactGrams,
+                dataGo, co2eGrams);
+    }
 }

@@ -22,4 +22,10 @@ public record StatementLine(
         String factorSetId,
         String methodSummary,
         List<Correction> corrections) {
+
+    /** The same line under another name (its id again, for the subscriber the ledger's key names). */
+    public StatementLine named(String name) {
+        return new StatementLine(name, lineType, label, technology, dataGo, estimated, co2eGrams, exact, factorSetId,
+                methodSummary, corrections);
+    }
 }

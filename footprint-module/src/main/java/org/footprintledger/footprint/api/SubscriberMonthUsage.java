@@ -1,7 +1,9 @@
 package org.footprintledger.footprint.api;
 
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** One subscriber's counted usage for one month, line by line (lines in id order). */
 public record SubscriberMonthUsage(String subscriberId, YearMonth month, List<LineMonthUsage> lines) {
@@ -13,5 +15,15 @@ public record SubscriberMonthUsage(String subscriberId, YearMonth month, List<Li
     /** The same usage under the ledger's name for the subscriber ({@link SubscriberKeys}). */
     public SubscriberMonthUsage keyedAs(String subscriberKey) {
         return new SubscriberMonthUsage(subscriberKey, month, lines);
+    }
+
+    /**
+     * The same usage under the ledger's names for the subscriber and its lines ({@link SubscriberKeys}), lines in key
+     * order; a line without a key in {@code lineKeys} keeps its id.
+     */
+    public SubscriberMonthUsage keyedAs(String subscriberKey, Map<String, String> lineKeys) {
+        return new SubscriberMonthUsage(subscriberKey, month, lines.stream()
+                .map(line -> line.named(lineKeys.getOrDefault(line.lineId(), line.lineId())))
+                .sorted(Comparator.comparing(LineMonthUsage::lineId)).toList());
     }
 }

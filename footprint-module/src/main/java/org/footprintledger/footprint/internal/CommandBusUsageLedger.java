@@ -1,5 +1,6 @@
 package org.footprintledger.footprint.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link UsageLedger} over Axon's command bus: one batch command per call, handled in one unit of work, naming each
- * subscriber by its key (all the batch's ids resolved in one statement, {@link SubscriberKeys}).
+ * subscriber and each line by its key (all the batch's subscriber and line ids resolved in one statement,
+ * {@link SubscriberKeys}).
  */
 @Component
 class CommandBusUsageLedger implements UsageLedger {
@@ -27,9 +29,14 @@ class CommandBusUsageLedger implements UsageLedger {
 
     @Override
     public void accrue(String batchId, List<LineUsageFact> facts) {
-        Map<String, String> keyOf = keys.keysOf(facts.stream().map(LineUsageFact::subscriberId).toList());
+        Map<String, String> subscriberOfLine = new HashMap<>();
+        facts.forEach(fact -> subscriberOfLine.put(fact.lineId(), fact.subscriberId()));
+        SubscriberKeys.Keys named = keys.keysOf(List.of(), subscriberOfLine);
+        Map<String, String> keyOf = named.subscriberKeys();
+        Map<String, String> lineKeyOf = named.lineKeys();
         commands.sendAndWait(new AccrueUsageBatchCommand(batchId, facts.stream()
-                .map(fact -> AccrueLineUsageCommand.of(keyOf.get(fact.subscriberId()), fact.month(), fact.lineId(),
+                .map(fact -> AccrueLineUsageCommand.of(keyOf.get(fact.subscriberId()), fact.month(),
+                        lineKeyOf.get(fact.lineId()),
                         fact.lineType(), fact.technology(), fact.bytesDelta(), fact.recordsDelta(),
                         fact.estimatedRecordsDelta(), batchId))
                 .toList()));

@@ -36,6 +36,8 @@ class ExplanationQueryHandler {
         return history.currentFold(query.subscriberId(), key, query.month())
                 .explanation(month -> Optional.of(factorSets.registry().inForceFor(month)))
                 .map(explanation -> explanation.of(query.subscriberId()))
+                // the stream names the lines by their keys: their ids in one lookup
+                .map(explanation -> key == null ? explanation : explanation.withLineIds(keys.lineIdsOf(key)))
                 .map(explanation -> explanation.judged(ledgerId == null ? StreamIntegrity.UNCHAINED
                         : verdicts.judge("explanation", List.of(ledgerId)).getOrDefault(ledgerId,
                         new LedgerIntegrity.StreamVerdict(ledgerId, StreamIntegrity.UNCHAINED, null, null))

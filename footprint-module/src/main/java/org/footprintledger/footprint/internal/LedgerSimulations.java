@@ -178,7 +178,7 @@ class LedgerSimulations implements Simulations {
                 () -> new IllegalArgumentException("unknown simulation " + simulationId));
         FactorSet set = setOf(simulationId);
         CsvWriter csv = new CsvWriter(out);
-        csv.row("month", "subscriber_key", "line_id", "line_type", "technology", "bytes", "records",
+        csv.row("month", "subscriber_key", "line_key", "line_type", "technology", "bytes", "records",
                 "shown_factor_set_id", "shown_exact_grams", "shown_grams", "simulated_factor_set_id",
                 "simulated_exact_grams", "simulated_grams", "difference_exact_grams", "difference_percent");
         for (YearMonth month = YearMonth.parse(job.from()); !month.isAfter(YearMonth.parse(job.to()));

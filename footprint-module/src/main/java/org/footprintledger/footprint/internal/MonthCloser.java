@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -170,12 +171,18 @@ class MonthCloser implements MonthClosing {
 
     private long closePage(List<SubscriberMonthUsage> page, FactorSet closeSet, Instant closedAt) {
         Long closed = transactions.execute(tx -> {
-            Map<String, String> keyOf = keys.keysOf(page.stream().map(SubscriberMonthUsage::subscriberId).toList());
+            Map<String, String> subscriberOfLine = new HashMap<>();
+            page.forEach(usage -> usage.lines().forEach(line -> subscriberOfLine.put(line.lineId(),
+                    usage.subscriberId())));
+            SubscriberKeys.Keys named = keys.keysOf(page.stream().map(SubscriberMonthUsage::subscriberId).toList(),
+                    subscriberOfLine);
+            Map<String, String> keyOf = named.subscriberKeys();
             long newly = 0;
             for (int from = 0; from < page.size(); from += LEDGERS_PER_COMMAND) {
                 List<CloseLedgerMonthCommand> chunk = page
                         .subList(from, Math.min(page.size(), from + LEDGERS_PER_COMMAND)).stream()
-                        .map(usage -> CloseLedgerMonthCommand.counting(usage.keyedAs(keyOf.get(usage.subscriberId())),
+                        .map(usage -> CloseLedgerMonthCommand.counting(usage.keyedAs(keyOf.get(usage.subscriberId()),
+                                named.lineKeys()),
                                 closeSet, closedAt)).toList();
                 Long result = commands.sendAndWait(new CloseLedgerMonthsCommand(chunk));
                 newly += result == null ? 0 : result;

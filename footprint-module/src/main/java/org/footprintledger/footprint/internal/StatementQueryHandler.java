@@ -83,8 +83,11 @@ class StatementQueryHandler {
         String subscriberId = query.subscriberId();
         if (query.asOf() != null) {
             String key = keys.keyOf(subscriberId).orElse(null);
+            // the streams name the lines by their keys: their ids in one lookup for the whole range
+            Map<String, String> lineIds = keys.lineIdsOf(key);
             return judged("statement-as-of", key,
-                    history.statementsAsOf(subscriberId, key, query.from(), query.to(), query.asOf()));
+                    history.statementsAsOf(subscriberId, key, query.from(), query.to(), query.asOf()).stream()
+                            .map(statement -> statement.withLineIds(lineIds)).toList());
         }
         Map<String, String> fingerprints = new HashMap<>();
         List<MonthlyStatement> statements = snapshot.execute(tx -> current(subscriberId, query.from(), query.to(),
@@ -132,29 +135,33 @@ class StatementQueryHandler {
     }
 
     /**
-     * The closed statements (the read model holds them under the subscriber's key, looked up in the same statement),
-     * told under the id asked, and the fingerprint of each one's stream ({@link StreamVerdicts}) by ledger id.
+     * The closed statements (the read model holds them under the subscriber's key, looked up in the same statement,
+     * and each line under its key, joined to its id), told under the ids asked, and the fingerprint of each one's
+     * stream ({@link StreamVerdicts}) by ledger id.
      */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
                                                  FactorRegistry registry, Map<String, String> fingerprints) {
         Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
         Map<String, List<StatementLine>> linesByMonth = new LinkedHashMap<>();
         jdbc.query("SELECT *, " + StreamVerdicts.FINGERPRINT_OF_STREAM + " AS chain_print FROM (SELECT l.*, "
+                        + "coalesce(lp.line_id, l.line_id) AS shown_line_id, "
                         + "l.subscriber_id || '/' || l.month AS ledger_id FROM ledger_statement_line l "
+                        + "LEFT JOIN line_pseudonym lp ON lp.line_key = l.line_id COLLATE \"C\" "
                         + "WHERE l.subscriber_id = " + KEY_OF_ID + " AND l.month BETWEEN ? AND ? "
-                        + "AND l.status = 'CLOSED' AND l.shown_records > 0) lines ORDER BY month, line_id",
+                        + "AND l.status = 'CLOSED' AND l.shown_records > 0) lines ORDER BY month, shown_line_id",
                 rs -> {
                     String month = rs.getString("month");
                     fingerprints.put(rs.getString("ledger_id"), rs.getString("chain_print"));
-                    String lineId = rs.getString("line_id");
+                    String lineKey = rs.getString("line_id");
                     FactorSet set = registry.byId(rs.getString("factor_set_id")).orElseThrow();
-                    StatementFigures figures = new StatementFigures(lineId, LineType.valueOf(rs.getString("line_type")),
+                    StatementFigures figures = new StatementFigures(rs.getString("shown_line_id"),
+                            LineType.valueOf(rs.getString("line_type")),
                             Technology.fromCode(rs.getString("technology")).orElse(null), rs.getLong("shown_bytes"),
                             rs.getLong("shown_records"), rs.getLong("shown_estimated_records"),
                             rs.getString("exact_go"), rs.getString("exact_grams"), rs.getLong("data_go"),
                             rs.getLong("co2e_grams"));
                     linesByMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(StatementFold.lineOf(figures, set,
-                            corrections.getOrDefault(month + "/" + lineId, List.of())));
+                            corrections.getOrDefault(month + "/" + lineKey, List.of())));
                 },
                 subscriberId, from.toString(), to.toString());
         Map<String, MonthlyStatement> statements = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.footprintledger.portal.privacy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.footprintledger.content.api.ContentPersonalData;
@@ -16,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Erases a subscriber (GDPR art. 17), each module its own data through its own api, all in one transaction with the
- * log entry that records it: the ledger module forgets the id's key and its devices, the usage module deletes the raw
- * records and rejected rows and re-keys its totals to the key, the content module deletes comments and bindings and
+ * log entry that records it: the ledger module forgets the id's key, its lines' keys and its devices, the usage module
+ * deletes the raw records and rejected rows and re-keys its lines and totals to the keys (the subscriber's and its
+ * lines'), the content module deletes comments and bindings and
  * anonymises ratings and survey answers. The ledger's streams stay under the key: totals, averages, simulations and
  * chains are unchanged. Metric {@code personal_data_erasures_total}; the log line names the key, never the id.
  */
@@ -61,7 +63,11 @@ public class PersonalDataErasure {
             Map<String, Long> erased = new LinkedHashMap<>();
             erased.put("subscriber_key", ledger.key().isPresent() ? 1L : 0L);
             erased.put("devices", ledger.devices());
-            erased.putAll(usage.erase(subscriberId, key));
+            // its lines are re-keyed to their ledger keys; a line the ledger never named gets a fresh key, unmapped
+            Map<String, String> lineKeys = new HashMap<>(ledger.lineKeys());
+            erased.put("line_keys", (long) lineKeys.size());
+            erased.putAll(usage.erase(subscriberId, key,
+                    lineId -> lineKeys.computeIfAbsent(lineId, id -> keys.unmappedKey())));
             erased.putAll(content.erase(subscriberId, keys.unmappedKey()));
             if (erased.values().stream().allMatch(count -> count == 0)) {
                 tx.setRollbackOnly();

@@ -1,6 +1,7 @@
 package org.footprintledger.usage.api;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Erasure of a subscriber's personal data held by the usage module, in the caller's transaction (ADR 0013): its raw
@@ -12,4 +13,11 @@ public interface UsagePersonalData {
 
     /** What was deleted or re-keyed, by kind ({@code usage_records}, {@code import_rejections}, …). */
     Map<String, Long> erase(String subscriberId, String subscriberKey);
+
+    /**
+     * As {@link #erase(String, String)}, and the lines kept (registry, line-month totals, waiting late usage) are
+     * re-keyed too, each to {@code lineKeyOf} its id (the ledger's key for the line), so that no line id that may
+     * embed the subscriber id is left and a later close reaches the same ledger lines.
+     */
+    Map<String, Long> erase(String subscriberId, String subscriberKey, Function<String, String> lineKeyOf);
 }

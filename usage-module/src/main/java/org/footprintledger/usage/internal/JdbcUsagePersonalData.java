@@ -3,6 +3,7 @@ package org.footprintledger.usage.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.footprintledger.usage.api.UsagePersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ class JdbcUsagePersonalData implements UsagePersonalData {
 
     @Override
     public Map<String, Long> erase(String subscriberId, String subscriberKey) {
+        return erase(subscriberId, subscriberKey, lineId -> lineId);
+    }
+
+    @Override
+    public Map<String, Long> erase(String subscriberId, String subscriberKey, Function<String, String> lineKeyOf) {
         Map<String, Long> erased = new LinkedHashMap<>();
         List<String> lines = jdbc.queryForList("SELECT line_id FROM usage_line WHERE subscriber_id = ? ORDER BY line_id",
                 String.class, subscriberId);
@@ -45,6 +51,16 @@ class JdbcUsagePersonalData implements UsagePersonalData {
                 + "WHERE line_id = ANY (?::text[]) AND subscriber_id = ?", subscriberKey, lineIds, subscriberId));
         erased.put("lines_rekeyed", (long) jdbc.update(
                 "UPDATE usage_line SET subscriber_id = ? WHERE subscriber_id = ?", subscriberKey, subscriberId));
+        String[] lineKeys = lines.stream().map(lineKeyOf).toArray(String[]::new);
+        long linesRenamed = 0;
+        if (!lines.equals(List.of(lineKeys))) {
+            for (String table : List.of("usage_ledger_fact", "usage_line_month", "usage_line")) {
+                linesRenamed += jdbc.update("UPDATE " + table + " t SET line_id = r.line_key FROM unnest(?::text[], "
+                        + "?::text[]) AS r(line_id, line_key) WHERE t.line_id = r.line_id AND t.subscriber_id = ?",
+                        lineIds, lineKeys, subscriberKey);
+            }
+        }
+        erased.put("line_ids_rekeyed", linesRenamed);
         registeredLines.forget(lines);
         return erased;
     }

@@ -43,7 +43,9 @@ import org.springframework.stereotype.Component;
  * Writes the evidence archive of a sample of subscriber-months ({@link EvidenceFormat}): per subscriber-month the
  * statement as first shown (as of its issue) and as of now, the ledger's explanation, the factor sets its events carry
  * (with their publication), the equivalences bound to its lines, the ledger events with their hashes and the stream's
- * verdict; the latest chain-head digest; a manifest with the SHA-256 of every file. Metrics:
+ * verdict; the latest chain-head digest; a manifest with the SHA-256 of every file. The statements and explanation
+ * name each line by its ledger key, as its events do (ADR 0013), so that an auditor recomputes them from the events
+ * alone. Metrics:
  * {@code audit.evidence.archives}, {@code audit.evidence.subscriber_months}.
  */
 @Component
@@ -91,8 +93,11 @@ class EvidenceArchive {
         Map<String, ChainHead> heads = new LinkedHashMap<>();
         digest.ifPresent(d -> d.heads().forEach(head -> heads.put(head.ledgerId(), head)));
         for (String subscriberId : subscribers) {
+            // the statements are archived as the events give them, each line under its key (one lookup per subscriber)
+            Map<String, String> lineKeyOf = new LinkedHashMap<>();
+            keys.lineIdsOf(keyOf.get(subscriberId)).forEach((lineKey, lineId) -> lineKeyOf.put(lineId, lineKey));
             for (YearMonth month : months) {
-                sample.add(subscriberMonth(subscriberId, keyOf.get(subscriberId), month, heads, files));
+                sample.add(subscriberMonth(subscriberId, keyOf.get(subscriberId), lineKeyOf, month, heads, files));
             }
         }
         files.put(EvidenceFormat.DIGEST, json(digest.orElse(null)));
@@ -112,16 +117,18 @@ class EvidenceArchive {
                 files.size() + 2, auditor, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private SubscriberMonth subscriberMonth(String subscriberId, String subscriberKey, YearMonth month,
-                                            Map<String, ChainHead> heads, Map<String, byte[]> files) {
+    private SubscriberMonth subscriberMonth(String subscriberId, String subscriberKey, Map<String, String> lineKeyOf,
+                                            YearMonth month, Map<String, ChainHead> heads, Map<String, byte[]> files) {
         String folder = EvidenceFormat.folderOf(subscriberId, month.toString());
         List<LedgerEntry> events = integrity.eventsOf(subscriberKey, month);
         LedgerIntegrity.StreamVerdict verdict = integrity.verdictOf(subscriberKey, month);
         Optional<MonthlyStatement> now = statements.monthly(subscriberId, month);
         Optional<MonthlyStatement> firstShown = firstShown(subscriberId, month, events);
-        files.put(folder + EvidenceFormat.FIRST_SHOWN, json(firstShown.orElse(null)));
-        files.put(folder + EvidenceFormat.NOW, json(now.orElse(null)));
-        files.put(folder + EvidenceFormat.EXPLANATION, json(statements.explanation(subscriberId, month).orElse(null)));
+        files.put(folder + EvidenceFormat.FIRST_SHOWN, json(firstShown.map(s -> s.withLineIds(lineKeyOf))
+                .orElse(null)));
+        files.put(folder + EvidenceFormat.NOW, json(now.map(s -> s.withLineIds(lineKeyOf)).orElse(null)));
+        files.put(folder + EvidenceFormat.EXPLANATION, json(statements.explanation(subscriberId, month)
+                .map(e -> e.withLineIds(lineKeyOf)).orElse(null)));
         files.put(folder + EvidenceFormat.FACTOR_SETS, json(factorSetsOf(events)));
         files.put(folder + EvidenceFormat.EQUIVALENCES, json(equivalences(now.orElse(null))));
         files.put(folder + EvidenceFormat.EVENTS, json(events.stream().map(e -> new ArchivedEntry(e.sequenceNumber(),
