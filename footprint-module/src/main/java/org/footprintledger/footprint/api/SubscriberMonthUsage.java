@@ -19,11 +19,20 @@ public record SubscriberMonthUsage(String subscriberId, YearMonth month, List<Li
 
     /**
      * The same usage under the ledger's names for the subscriber and its lines ({@link SubscriberKeys}), lines in key
-     * order; a line without a key in {@code lineKeys} keeps its id.
+     * order. Every line must have its key: a line closed under its id and accrued later under its key would become two
+     * lines of one statement.
      */
     public SubscriberMonthUsage keyedAs(String subscriberKey, Map<String, String> lineKeys) {
         return new SubscriberMonthUsage(subscriberKey, month, lines.stream()
-                .map(line -> line.named(lineKeys.getOrDefault(line.lineId(), line.lineId())))
+                .map(line -> line.named(keyOf(line, lineKeys, subscriberKey)))
                 .sorted(Comparator.comparing(LineMonthUsage::lineId)).toList());
+    }
+
+    private String keyOf(LineMonthUsage line, Map<String, String> lineKeys, String subscriberKey) {
+        String key = lineKeys.get(line.lineId());
+        if (key == null) {
+            throw new IllegalStateException("a line of " + subscriberKey + " in " + month + " has no ledger key");
+        }
+        return key;
     }
 }
