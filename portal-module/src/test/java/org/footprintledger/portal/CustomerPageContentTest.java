@@ -2,6 +2,7 @@ package org.footprintledger.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,9 +43,17 @@ class CustomerPageContentTest extends PortalIntegrationTest {
         Matcher tip = Pattern.compile("name=\"itemId\" value=\"(\\d+)\"").matcher(page);
         assertThat(tip.find()).isTrue();
 
-        String afterTip = browser.submit("/espace-client/avis", Map.of("target", "TIP", "itemId", tip.group(1),
-                "useful", "true", "comment", "Bien vu")).body();
-        assertThat(afterTip).contains("Merci pour votre réponse.");
+        Matcher anchor = Pattern.compile("name=\"ancre\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(anchor.find()).isTrue();
+        assertThat(page).contains("id=\"" + anchor.group(1) + "\"");
+
+        HttpResponse<String> rated = browser.submit("/espace-client/avis", Map.of("target", "TIP", "itemId",
+                tip.group(1), "useful", "true", "comment", "Bien vu", "ancre", anchor.group(1)));
+        assertThat(rated.body()).contains("Merci pour votre réponse.");
+        assertThat(redirectedTo(rated)).as("back to the tips of the line rated").endsWith("#" + anchor.group(1));
+        HttpResponse<String> forged = browser.submit("/espace-client/avis", Map.of("target", "TIP", "itemId",
+                tip.group(1), "useful", "false", "ancre", "x\"><script>"));
+        assertThat(redirectedTo(forged)).as("an anchor the page did not give").endsWith("#contenu");
         String tooLong = browser.submit("/espace-client/avis", Map.of("target", "PAGE", "useful", "false",
                 "comment", "x".repeat(501))).body();
         assertThat(tooLong).contains("Réponse non enregistrée", "500");
@@ -75,5 +84,9 @@ class CustomerPageContentTest extends PortalIntegrationTest {
         assertThat(metrics).containsPattern("content_feedback_total\\{[^}]*kind=\"comment\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("content_versions_published_total\\{[^}]*kind=\"TIP\"");
         assertThat(metrics).containsPattern("content_equivalence_bindings_total\\{[^}]*} [1-9]");
+    }
+
+    private static String redirectedTo(HttpResponse<String> followed) {
+        return followed.previousResponse().orElseThrow().headers().firstValue("Location").orElseThrow();
     }
 }

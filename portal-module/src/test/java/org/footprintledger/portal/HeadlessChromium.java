@@ -125,7 +125,7 @@ final class HeadlessChromium implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Map<String, Object> result = (Map<String, Object>) asyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
                 + ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
                 + " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))}))"
                 + ".catch(e => done({error: String(e)}));");

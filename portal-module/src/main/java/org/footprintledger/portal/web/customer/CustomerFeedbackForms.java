@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.footprintledger.content.api.AnswerSurveyCommand;
 import org.footprintledger.content.api.ContentConflictException;
 import org.footprintledger.content.api.ContentInputException;
@@ -28,6 +29,8 @@ class CustomerFeedbackForms {
     private final CustomerFeedback feedback;
     private final CustomerSurvey survey;
 
+    private static final Pattern SECTION = Pattern.compile("[A-Za-z0-9_-]{1,80}-conseils");
+
     CustomerFeedbackForms(CustomerFeedback feedback, CustomerSurvey survey) {
         this.feedback = feedback;
         this.survey = survey;
@@ -37,7 +40,8 @@ class CustomerFeedbackForms {
     @PostMapping("/espace-client/avis")
     String rate(Principal principal, @RequestParam RatingTarget target, @RequestParam(required = false) Long itemId,
                 @RequestParam boolean useful, @RequestParam(required = false) String comment,
-                @RequestParam(name = "mois", required = false) String month, RedirectAttributes redirect) {
+                @RequestParam(name = "mois", required = false) String month,
+                @RequestParam(name = "ancre", required = false) String anchor, RedirectAttributes redirect) {
         try {
             feedback.rate(new RateContentCommand(principal.getName(), target, itemId, useful, comment));
             redirect.addFlashAttribute("message", "feedback.thanks");
@@ -47,7 +51,7 @@ class CustomerFeedbackForms {
         } catch (ContentNotFoundException e) {
             redirect.addFlashAttribute("error", "feedback.error.gone");
         }
-        return back(month, target == RatingTarget.TIP ? "conseils" : "avis");
+        return back(month, target == RatingTarget.TIP ? tipsOfTheLine(anchor) : "avis");
     }
 
     @PostMapping("/espace-client/enquete")
@@ -77,6 +81,11 @@ class CustomerFeedbackForms {
     }
 
     /** Back to the page, on the month the form was sent from, at the section of the form. */
+    /** Back to the tips of the line rated (an anchor of the page's own form); anything else goes to the page's top. */
+    private static String tipsOfTheLine(String anchor) {
+        return anchor != null && SECTION.matcher(anchor).matches() ? anchor : "contenu";
+    }
+
     private static String back(String month, String section) {
         YearMonth shown = CustomerAreaController.parseMonth(month);
         return "redirect:/espace-client" + (shown == null ? "" : "?mois=" + shown) + "#" + section;
