@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,18 +232,18 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
     void axe_core_finds_no_critical_or_serious_violation_in_any_page() {
         browser = HeadlessChromium.start("fr-FR");
         browser.driver().get(url("/login"));
-        List<String> problems = new ArrayList<>(serious("/login"));
+        List<String> problems = new ArrayList<>(browser.accessibilityProblems("/login"));
         logIn();
         for (String lang : List.of("fr", "en")) {
             browser.driver().get(url("/espace-client?lang=" + lang));
             for (String page : pages()) {
                 browser.driver().get(url(page));
-                problems.addAll(serious(page + " (" + lang + ")"));
+                problems.addAll(browser.accessibilityProblems(page + " (" + lang + ")"));
             }
             browser.driver().get(url("/espace-client/page-inexistante"));
             assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                     .isIn("Page introuvable", "Page not found");
-            problems.addAll(serious("404 (" + lang + ")"));
+            problems.addAll(browser.accessibilityProblems("404 (" + lang + ")"));
         }
         assertThat(problems).isEmpty();
     }
@@ -283,22 +282,6 @@ class CustomerAreaBrowserTest extends PortalIntegrationTest {
 
     private static List<String> csp(List<String> console) {
         return console.stream().filter(m -> m.contains("Content Security Policy")).toList();
-    }
-
-    /**
-     * The serious and critical violations axe finds, and every landmark violation whatever its impact: a page with
-     * two banners or two footers reads twice to a screen reader (axe rates it moderate).
-     */
-    private List<String> serious(String page) {
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> violation : browser.axeViolations()) {
-            if ("critical".equals(violation.get("impact")) || "serious".equals(violation.get("impact"))
-                    || String.valueOf(violation.get("id")).startsWith("landmark-")) {
-                found.add(page + ": " + violation.get("id") + " (" + violation.get("impact") + ") "
-                        + violation.get("help") + " " + violation.get("nodes"));
-            }
-        }
-        return found;
     }
 
     private List<String> pages() {

@@ -135,6 +135,19 @@ final class HeadlessChromium implements AutoCloseable {
         return (List<Map<String, Object>>) result.get("violations");
     }
 
+    /**
+     * What axe finds in the page that a test refuses, each told with the page's name: the serious and critical
+     * violations, and every landmark violation whatever its impact (a page with two banners or two footers reads twice
+     * to a screen reader; axe rates that moderate).
+     */
+    List<String> accessibilityProblems(String page) {
+        return axeViolations().stream()
+                .filter(v -> "critical".equals(v.get("impact")) || "serious".equals(v.get("impact"))
+                        || String.valueOf(v.get("id")).startsWith("landmark-"))
+                .map(v -> page + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help") + " " + v.get("nodes"))
+                .toList();
+    }
+
     /** Clicks the element the CSS selector finds. */
     void click(String css) {
         driver.findElement(By.cssSelector(css)).click();
