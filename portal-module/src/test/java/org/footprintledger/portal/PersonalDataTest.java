@@ -151,6 +151,8 @@ class PersonalDataTest extends LedgerIntegrationTest {
                 Map.of("surveyVersion", offer.get("survey").get("version").asInt(),
                         "ratings", List.of(4, 5, 3).subList(0, questions))).status()).isEqualTo(201);
         assertThat(auditor.get("/api/v1/subscribers/" + subscriber + "/export").status()).isEqualTo(200);
+        assertThat(customer.get("/api/v1/subscribers/" + subscriber + "/export").status()).as("its own export")
+                .isEqualTo(200);
         Map<String, Object> totalsBefore = totals();
         JsonNode integrityBefore = auditor.get("/api/v1/audit/integrity").json();
         assertThat(integrityBefore.get("intact").asBoolean()).isTrue();
@@ -206,16 +208,20 @@ class PersonalDataTest extends LedgerIntegrationTest {
         JsonNode log = auditor.get("/api/v1/audit/personal-data-log?limit=1000").json();
         assertThat(log.toString()).doesNotContain(subscriber);
         boolean exportLogged = false;
+        boolean ownExportLogged = false;
         boolean erasureLogged = false;
         for (JsonNode entry : log) {
             exportLogged |= entry.get("kind").asString().equals("EXPORT")
                     && entry.get("requestedBy").asString().equals("auditor");
+            ownExportLogged |= entry.get("kind").asString().equals("EXPORT")
+                    && entry.get("requestedBy").asString().equals("(the subject)");
             erasureLogged |= entry.get("kind").asString().equals("ERASURE")
                     && entry.get("reason").asString().equals("demande de l'abonné (art. 17)")
                     && entry.get("requestedBy").asString().equals("ops")
                     && entry.get("counts").get("usage_records").asLong() == 2;
         }
         assertThat(exportLogged).as("the export in the log").isTrue();
+        assertThat(ownExportLogged).as("its own export in the log, not under its login").isTrue();
         assertThat(erasureLogged).as("the erasure in the log").isTrue();
         assertThat(ops.get("/api/v1/audit/personal-data-log").status()).isEqualTo(403);
     }

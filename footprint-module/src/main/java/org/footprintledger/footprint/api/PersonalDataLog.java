@@ -13,6 +13,12 @@ public interface PersonalDataLog {
 
     enum Kind { EXPORT, ERASURE }
 
+    /**
+     * Who asked, when the subject asked for its own data: a subscriber's login is its id, which the log must not keep
+     * (an erasure would leave it there).
+     */
+    String THE_SUBJECT = "(the subject)";
+
     /** Adds an entry (in the caller's transaction, if any) and returns it. */
     Entry record(Kind kind, String subjectKey, String requestedBy, String reason, Map<String, Long> counts);
 

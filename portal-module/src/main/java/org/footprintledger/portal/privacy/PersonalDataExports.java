@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * Records every export of a subscriber's data (GDPR art. 15 and 20) in the personal data log: who, when, how many
  * statements and explanations, the subject as its ledger key (a subscriber the ledger does not know yet is recorded
- * as {@value #NO_KEY}). Metric {@code personal_data_exports_total}; the log line names the key, never the id.
+ * as {@value #NO_KEY}); a subscriber exporting its own data is recorded as {@link PersonalDataLog#THE_SUBJECT}, never
+ * by its login, which is its id. Metric {@code personal_data_exports_total}; the log line names the key, never the id.
  */
 @Service
 public class PersonalDataExports {
@@ -34,10 +35,11 @@ public class PersonalDataExports {
 
     public void recorded(String subscriberId, String requestedBy, String format, Map<String, Long> counts) {
         String key = keys.keyOf(subscriberId).orElse(NO_KEY);
-        PersonalDataLog.Entry entry = personalDataLog.record(PersonalDataLog.Kind.EXPORT, key, requestedBy,
+        String who = requestedBy.equals(subscriberId) ? PersonalDataLog.THE_SUBJECT : requestedBy;
+        PersonalDataLog.Entry entry = personalDataLog.record(PersonalDataLog.Kind.EXPORT, key, who,
                 "export as " + format, counts);
         exports.increment();
-        log.info("data of subscriber key {} exported as {} for {} (log entry {}): {}", key, format, requestedBy,
+        log.info("data of subscriber key {} exported as {} for {} (log entry {}): {}", key, format, who,
                 entry.entryId(), counts);
     }
 }
