@@ -89,6 +89,10 @@ class LegacySubscriberErasureTest {
         eventsOfTheSubscriber = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry "
                 + "WHERE aggregate_identifier LIKE ?", Long.class, ERASED + "/%");
         assertThat(streamsOfTheSubscriber).isEqualTo(MONTHS.size());
+        // its open month's ledger parked by the usage module, the refused line named by its key (its id, here)
+        jdbc.update("INSERT INTO usage_parked_ledger (subscriber_id, month, ledger_id, reason, first_failed_at, "
+                + "last_failed_at, attempts) VALUES (?, '2026-12', ?, ?, now(), now(), 1)", ERASED, ERASED + "/2026-12",
+                "the ledger refused line " + ITS_LINES.get(1) + ": a test");
         for (String other : OTHERS) {
             othersBefore.put(other, statementsOf(other).body());
         }
@@ -156,6 +160,10 @@ class LegacySubscriberErasureTest {
         for (String line : ITS_LINES) {
             assertThat(footprintColumnsHolding(line)).as(line).isEmpty();
         }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM usage_parked_ledger WHERE strpos(subscriber_id || "
+                + "ledger_id || reason, ?) > 0", Long.class, ERASED)).as("parked ledgers naming it").isZero();
+        assertThat(jdbc.queryForObject("SELECT reason FROM usage_parked_ledger", String.class))
+                .matches("the ledger refused line ~[0-9a-f]{32}: a test");
         for (String table : List.of("usage_line", "usage_line_month", "usage_ledger_fact", "usage_record")) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE subscriber_id = ? "
                     + "OR line_id = ANY (?::text[])", Long.class, ERASED, ITS_LINES.toArray(String[]::new)))
