@@ -233,6 +233,38 @@ class LegacySubscriberErasureTest {
     }
 
     @Test
+    void a_subscriber_of_the_earlier_release_whose_chain_was_altered_is_not_re_keyed_which_would_hide_the_break() {
+        String tampered = "S0000003";
+        Map<String, Object> event = jdbc.queryForMap("SELECT global_index, payload FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 0", tampered + "/2026-09");
+        long streams = jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry "
+                + "WHERE aggregate_identifier LIKE ?", Long.class, tampered + "/%");
+        jdbc.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'\"recordsDelta\":', '\"recordsDelta\":1'), 'UTF8') WHERE global_index = ?",
+                event.get("global_index"));
+        try {
+            ApiClient.Response refused = ops.postJson("/api/v1/ops/subscribers/" + tampered + "/erasure",
+                    Map.of("reason", "demande de l'abonné (art. 17)"));
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("message").asString()).contains("2026-09", "does not verify",
+                    "nothing was erased");
+            assertThat(jdbc.queryForObject("SELECT pseudonym FROM subscriber_pseudonym WHERE subscriber_id = ?",
+                    String.class, tampered)).as("still mapped, to its id").isEqualTo(tampered);
+            assertThat(jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry "
+                    + "WHERE aggregate_identifier LIKE ?", Long.class, tampered + "/%"))
+                    .as("every stream still under its id, the one before the broken one too").isEqualTo(streams);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM usage_record WHERE subscriber_id = ?", Long.class,
+                    tampered)).as("its records kept").isPositive();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_rekeying", Long.class))
+                    .as("only the re-keying of the subscriber erased").isEqualTo(1);
+        } finally {
+            jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", event.get("payload"),
+                    event.get("global_index"));
+        }
+    }
+
+    @Test
     void its_parked_event_is_parked_under_its_new_stream_id_as_the_ledger_now_stores_it() {
         SequencedDeadLetterQueue<EventMessage<?>> queue = app.getBean(EventProcessingConfiguration.class)
                 .deadLetterQueue("ledger").orElseThrow();
