@@ -68,8 +68,8 @@ class LegacyStreamRekeying {
                 .description("Ledger events rewritten under a fresh key by a re-keying").register(metrics);
     }
 
-    /** The new names: the subscriber's key, each line's key (line id to key), what was rewritten. */
-    record Rekeyed(String subscriberKey, Map<String, String> lineKeys, long streams, long events) {
+    /** The subscriber's new key (its lines' are in {@code line_pseudonym}), and what was rewritten. */
+    record Rekeyed(String subscriberKey, long streams, long events) {
     }
 
     /** Whether the subscriber's streams name it by its id, or a line by its id (written by an earlier release). */
@@ -134,9 +134,7 @@ class LegacyStreamRekeying {
         rekeyedEvents.increment(events);
         log.info("legacy ledger streams re-keyed to subscriber key {}: {} streams, {} events, {} lines, {} chain "
                 + "digests rewritten", newKey, streams.size(), events, newLineKeys.size(), digestsRewritten);
-        Map<String, String> lineKeys = new LinkedHashMap<>();
-        newLineKeys.forEach((oldLineKey, key) -> lineKeys.put(lineIds.getOrDefault(oldLineKey, oldLineKey), key));
-        return new Rekeyed(newKey, lineKeys, streams.size(), events);
+        return new Rekeyed(newKey, streams.size(), events);
     }
 
     /** Rewrites one stream under its new names; the number of events rewritten (none when the stream is empty). */
