@@ -117,6 +117,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             GET  /api/v1/audit/integrity/digests/latest                      401 403 403 404 403 403 403
             POST /api/v1/audit/integrity/digests                             401 403 403 200 403 403 403
             POST /api/v1/audit/integrity/digest-check                        401 403 403 400 403 403 403
+            GET  /api/v1/audit/integrity/rekeyings                           401 403 403 200 403 403 403
             GET  /audit/integrity                                            302 403 403 200 403 403 403
             GET  /audit/integrity/digest.json                                302 403 403 200 403 403 403
             GET  /audit/evidence                                             302 403 403 200 403 403 403

@@ -3,7 +3,10 @@ package org.footprintledger.footprint.api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The tamper-evident chain of a ledger stream: each event carries SHA-256(previous event's hash | its own content), the
@@ -44,5 +47,38 @@ public final class LedgerChain {
         default boolean hashMatchesContent() {
             return hash() != null && previousHash() != null && hash().equals(link(previousHash(), chainContent()));
         }
+
+        /**
+         * This event under other ledger names: its stream, its subscriber key, and each line it names by
+         * {@code lineKeyOf} its key; every figure as it was; linked to {@code previousHash}.
+         */
+        Chained rekeyed(String ledgerId, String subscriberKey, UnaryOperator<String> lineKeyOf, String previousHash);
+    }
+
+    /**
+     * The events of one stream (in sequence order) under other ledger names, chained again from {@link #GENESIS}:
+     * what a stream written under a subscriber's id becomes under its key. Refused for a stream whose chain does not
+     * hold as it is: relinking it would hide the break.
+     *
+     * @throws IllegalArgumentException when an event's hash does not match its content or its link
+     */
+    public static List<Chained> rekeyed(List<? extends Chained> stream, String ledgerId, String subscriberKey,
+                                        UnaryOperator<String> lineKeyOf) {
+        List<Chained> rekeyed = new ArrayList<>(stream.size());
+        String expectedLink = GENESIS;
+        String previousHash = GENESIS;
+        for (int sequence = 0; sequence < stream.size(); sequence++) {
+            Chained event = stream.get(sequence);
+            if (!expectedLink.equals(event.previousHash()) || !event.hashMatchesContent()) {
+                // the message names no stream: the stream id is what is being re-keyed away
+                throw new IllegalArgumentException("the chain does not hold at sequence " + sequence
+                        + ": it is not relinked, which would hide the break");
+            }
+            expectedLink = event.hash();
+            Chained copy = event.rekeyed(ledgerId, subscriberKey, lineKeyOf, previousHash);
+            previousHash = copy.hash();
+            rekeyed.add(copy);
+        }
+        return rekeyed;
     }
 }

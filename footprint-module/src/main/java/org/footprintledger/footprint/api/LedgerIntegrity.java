@@ -31,6 +31,9 @@ public interface LedgerIntegrity {
     /** Checks the ledger as stored against a digest held elsewhere: every stream it names still ends as it says. */
     DigestCheck check(ChainDigest digest);
 
+    /** The latest re-keyings of streams an earlier release wrote under a subscriber's id, newest first. */
+    List<Rekeying> rekeyings(int limit);
+
     /** The first broken link of a subscriber's ledger (named by its key): which stream, which event, what is wrong. */
     record BrokenLink(String subscriberKey, String ledgerId, long sequenceNumber, String eventId, String problem) {
     }
@@ -69,9 +72,29 @@ public interface LedgerIntegrity {
 
     /**
      * The ledger against a digest: whether the digest's root follows from its heads, and each stream it names that was
-     * deleted, cut short or rewritten since ({@code holds} when none).
+     * deleted, cut short or rewritten since ({@code holds} when none). {@code rekeyedSince} counts the streams that
+     * re-keyings after the digest took away from under their old names ({@link Rekeying}).
      */
     record DigestCheck(Instant digestRecordedAt, long streamsInDigest, boolean rootMatchesHeads,
-                       List<DigestMismatch> mismatches, boolean holds) {
+                       List<DigestMismatch> mismatches, boolean holds, RekeyedSince rekeyedSince) {
+    }
+
+    /**
+     * What re-keyings since a digest explain of its check, by count (the streams' old names are kept nowhere):
+     * {@code streams} existed when the digest was recorded and were re-keyed after; {@code deletedAccountedFor} of the
+     * digest's deleted streams are accounted for by them. {@code explained}: the check fails only by streams deleted
+     * and every one is accounted for (the root matches its heads, every chain holds, nothing cut short or rewritten).
+     */
+    record RekeyedSince(long rekeyings, long streams, long deletedAccountedFor, boolean explained) {
+    }
+
+    /**
+     * A re-keying (ADR 0013): the streams an earlier release wrote under a subscriber's id and line ids were rewritten
+     * under a fresh key ({@code subscriberKey}) at {@code rekeyedAt}, their chains relinked from genesis, and every kept
+     * digest rewritten without their old heads. Against a digest held from before, those streams appear deleted.
+     * {@code personalDataLogEntry}: the erasure it was part of.
+     */
+    record Rekeying(long rekeyingId, Instant rekeyedAt, String cause, String subscriberKey, long streams, long events,
+                    long lines, long digestsRewritten, Long personalDataLogEntry) {
     }
 }

@@ -4,6 +4,7 @@ import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.vocabulary.Technology;
 
 import java.time.YearMonth;
+import java.util.function.UnaryOperator;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -33,6 +34,14 @@ public record LineUsageAccruedEvent(
         return new LineUsageAccruedEvent(ledgerId, subscriberId, month, lineId, lineType, technology, bytesDelta,
                 recordsDelta, estimatedRecordsDelta, bytesTotal, recordsTotal, estimatedRecordsTotal, sourceBatchId,
                 previousHash, LedgerChain.link(previousHash, chainContent()));
+    }
+
+    @Override
+    public LineUsageAccruedEvent rekeyed(String newLedgerId, String subscriberKey, UnaryOperator<String> lineKeyOf,
+                                         String newPreviousHash) {
+        return new LineUsageAccruedEvent(newLedgerId, subscriberKey, month, lineKeyOf.apply(lineId), lineType,
+                technology, bytesDelta, recordsDelta, estimatedRecordsDelta, bytesTotal, recordsTotal,
+                estimatedRecordsTotal, sourceBatchId, newPreviousHash, null).linked();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.footprintledger.footprint.api;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.function.UnaryOperator;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -26,6 +27,14 @@ public record StatementCorrectedEvent(
     public StatementCorrectedEvent linked() {
         return new StatementCorrectedEvent(ledgerId, subscriberId, month, correctedAt, reason, factorSet, from, to,
                 previousHash, LedgerChain.link(previousHash, chainContent()));
+    }
+
+    @Override
+    public StatementCorrectedEvent rekeyed(String newLedgerId, String subscriberKey, UnaryOperator<String> lineKeyOf,
+                                           String newPreviousHash) {
+        return new StatementCorrectedEvent(newLedgerId, subscriberKey, month, correctedAt, reason, factorSet,
+                from == null ? null : from.named(lineKeyOf.apply(from.lineId())), to.named(lineKeyOf.apply(to.lineId())),
+                newPreviousHash, null).linked();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.footprintledger.footprint.api;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -25,6 +26,14 @@ public record StatementIssuedEvent(
     public StatementIssuedEvent linked() {
         return new StatementIssuedEvent(ledgerId, subscriberId, month, issuedAt, factorSet, lines, previousHash,
                 LedgerChain.link(previousHash, chainContent()));
+    }
+
+    @Override
+    public StatementIssuedEvent rekeyed(String newLedgerId, String subscriberKey, UnaryOperator<String> lineKeyOf,
+                                        String newPreviousHash) {
+        return new StatementIssuedEvent(newLedgerId, subscriberKey, month, issuedAt, factorSet,
+                lines.stream().map(line -> line.named(lineKeyOf.apply(line.lineId()))).toList(), newPreviousHash, null)
+                .linked();
     }
 
     @Override

@@ -53,17 +53,21 @@ public interface SubscriberKeys {
 
     /**
      * Forgets the id's key and deletes what the ledger module keeps under the clear id (its devices), in the caller's
-     * transaction. The ledger's streams stay, under the key, so every total and chain is unchanged.
+     * transaction. The ledger's streams stay, under the key, so every total and chain is unchanged. A subscriber whose
+     * streams an earlier release wrote under its id or its line ids (its key is its id, or a line's is) is re-keyed
+     * first: its streams rewritten under a fresh key and fresh line keys, chained again, the digests rewritten
+     * without their old heads (ADR 0013); it is then forgotten like any other.
      *
-     * @throws ErasureRefusedException when the subscriber's key is its id, or a line's key is its id (streams of an
-     *                                 earlier release, not yet re-keyed): erasing would leave the id in the ledger
+     * @throws ErasureRefusedException when such a stream's chain does not hold as stored: re-keying it would relink
+     *                                 it and hide the break; nothing is erased
      */
     Erased erase(String subscriberId);
 
     /**
-     * The key the id had (empty when it had none), the devices deleted with it, and the key each of its lines had
-     * (line id to key: the usage module re-keys the lines it keeps to them).
+     * The key the id had (empty when it had none; the fresh key when it was re-keyed), the devices deleted with it, the
+     * key each of its lines had (line id to key: the usage module re-keys the lines it keeps to them), and the streams
+     * of an earlier release re-keyed first (0 for a subscriber the ledger always named by a random key).
      */
-    record Erased(Optional<String> key, long devices, Map<String, String> lineKeys) {
+    record Erased(Optional<String> key, long devices, Map<String, String> lineKeys, long streamsRekeyed) {
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.footprintledger.footprint.api.ChainDigests;
+import org.footprintledger.footprint.api.LedgerIds;
 import org.footprintledger.footprint.api.LedgerIntegrity.ChainDigest;
 import org.footprintledger.footprint.api.LedgerIntegrity.ChainHead;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +60,29 @@ class ChainDigestStore {
                         + "ORDER BY recorded_at DESC, digest_id DESC LIMIT 1",
                 (rs, n) -> new ChainDigest(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getString(3),
                         gunzip(rs.getBytes(4)))).stream().findFirst();
+    }
+
+    /**
+     * Rewrites every kept digest that names a stream of the subscriber key: its heads without them, its stream count
+     * and its Merkle root recomputed (the heads left are as they were). Nothing of the heads taken out is kept.
+     *
+     * @return the digests rewritten
+     */
+    long withoutStreamsOf(String subscriberKey) {
+        List<Long> ids = jdbc.queryForList("SELECT digest_id FROM ledger_chain_digest ORDER BY digest_id", Long.class);
+        long rewritten = 0;
+        for (long id : ids) {
+            List<ChainHead> heads = gunzip(jdbc.queryForObject("SELECT heads FROM ledger_chain_digest WHERE digest_id = ?"
+                    + " FOR UPDATE", byte[].class, id));
+            List<ChainHead> kept = heads.stream()
+                    .filter(head -> !LedgerIds.subscriberOf(head.ledgerId()).equals(subscriberKey)).toList();
+            if (kept.size() < heads.size()) {
+                jdbc.update("UPDATE ledger_chain_digest SET streams = ?, merkle_root = ?, heads = ? WHERE digest_id = ?",
+                        kept.size(), ChainDigests.merkleRoot(kept), gzip(kept), id);
+                rewritten++;
+            }
+        }
+        return rewritten;
     }
 
     private static byte[] gzip(List<ChainHead> heads) {

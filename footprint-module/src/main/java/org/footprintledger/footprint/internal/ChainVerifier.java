@@ -40,18 +40,21 @@ class ChainVerifier implements LedgerIntegrity {
     private final StoredEvents storedEvents;
     private final StreamVerdicts verdicts;
     private final ChainDigestStore digests;
+    private final RekeyingRecords rekeyings;
     private final Clock clock;
     private final AtomicLong lastBrokenCount = new AtomicLong();
     private volatile CheckedReport lastReport;
 
     ChainVerifier(DataSource dataSource, TransactionTemplate transactions, StoredEvents storedEvents,
-                  StreamVerdicts verdicts, ChainDigestStore digests, Clock clock, MeterRegistry metrics) {
+                  StreamVerdicts verdicts, ChainDigestStore digests, RekeyingRecords rekeyings, Clock clock,
+                  MeterRegistry metrics) {
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(1000);
         this.transactions = transactions;
         this.storedEvents = storedEvents;
         this.verdicts = verdicts;
         this.digests = digests;
+        this.rekeyings = rekeyings;
         this.clock = clock;
         Gauge.builder("ledger.integrity.broken", lastBrokenCount, AtomicLong::get)
                 .description("Subscribers with a broken ledger chain at the last integrity check").register(metrics);
@@ -153,11 +156,14 @@ class ChainVerifier implements LedgerIntegrity {
         Map<String, ChainHead> now = new HashMap<>();
         walk.heads().forEach(head -> now.put(head.ledgerId(), head));
         List<DigestMismatch> mismatches = new ArrayList<>();
+        long deleted = 0;
         for (ChainHead expected : digest.heads()) {
             ChainHead current = now.get(expected.ledgerId());
             if (current == null) {
-                mismatches.add(new DigestMismatch(expected.ledgerId(), "the stream was deleted: the digest has it "
-                        + "ending at sequence " + expected.lastSequence()));
+                deleted++;
+                mismatches.add(new DigestMismatch(expected.ledgerId(), "the stream was deleted (or re-keyed since "
+                        + "the digest, see rekeyedSince): the digest has it ending at sequence "
+                        + expected.lastSequence()));
             } else if (current.lastSequence() < expected.lastSequence()) {
                 mismatches.add(new DigestMismatch(expected.ledgerId(), "the stream was cut short: it ends at sequence "
                         + current.lastSequence() + ", the digest at " + expected.lastSequence()));
@@ -169,18 +175,32 @@ class ChainVerifier implements LedgerIntegrity {
         }
         boolean rootMatches = ChainDigests.merkleRoot(digest.heads()).equals(digest.merkleRoot());
         boolean holds = rootMatches && mismatches.isEmpty() && walk.broken.isEmpty();
+        boolean onlyDeleted = rootMatches && walk.broken.isEmpty() && mismatches.size() == deleted;
         walk.broken.forEach(link -> mismatches.add(new DigestMismatch(link.ledgerId(), "sequence "
                 + link.sequenceNumber() + ": " + link.problem())));
+        RekeyingRecords.Since since = rekeyings.since(digest.recordedAt());
+        long accountedFor = Math.min(deleted, since.streams());
+        RekeyedSince rekeyedSince = new RekeyedSince(since.rekeyings(), since.streams(), accountedFor,
+                !holds && onlyDeleted && accountedFor == deleted);
         if (holds) {
             log.info("ledger checked against the digest of {}: its {} streams hold", digest.recordedAt(),
                     digest.heads().size());
+        } else if (rekeyedSince.explained()) {
+            log.info("ledger checked against the digest of {}: {} of its {} streams are gone, every one accounted for "
+                    + "by the {} re-keying(s) since; the others hold", digest.recordedAt(), deleted,
+                    digest.heads().size(), since.rekeyings());
         } else {
             log.warn("ledger checked against the digest of {}: root {}, {} streams differ, first: {}",
                     digest.recordedAt(), rootMatches ? "matches its heads" : "does not match its heads",
                     mismatches.size(), mismatches.isEmpty() ? "-" : mismatches.get(0));
         }
         return new DigestCheck(digest.recordedAt(), digest.heads().size(), rootMatches, List.copyOf(mismatches),
-                holds);
+                holds, rekeyedSince);
+    }
+
+    @Override
+    public List<Rekeying> rekeyings(int limit) {
+        return rekeyings.latest(limit);
     }
 
 }

@@ -22,10 +22,12 @@ class JdbcPersonalDataLog implements PersonalDataLog {
     };
 
     private final JdbcTemplate jdbc;
+    private final RekeyingRecords rekeyings;
     private final Clock clock;
 
-    JdbcPersonalDataLog(JdbcTemplate jdbc, Clock clock) {
+    JdbcPersonalDataLog(JdbcTemplate jdbc, RekeyingRecords rekeyings, Clock clock) {
         this.jdbc = jdbc;
+        this.rekeyings = rekeyings;
         this.clock = clock;
     }
 
@@ -35,6 +37,10 @@ class JdbcPersonalDataLog implements PersonalDataLog {
         Long id = jdbc.queryForObject("INSERT INTO personal_data_log (recorded_at, kind, subject_key, requested_by, "
                         + "reason, counts) VALUES (?, ?, ?, ?, ?, ?) RETURNING entry_id", Long.class,
                 Timestamp.from(at), kind.name(), subjectKey, requestedBy, reason, write(counts));
+        if (kind == Kind.ERASURE && id != null) {
+            // the re-keying an erasure of a subscriber of an earlier release did first, in the same transaction
+            rekeyings.belongsTo(subjectKey, id);
+        }
         return new Entry(id == null ? 0 : id, at, kind, subjectKey, requestedBy, reason, Map.copyOf(counts));
     }
 

@@ -1,15 +1,12 @@
 package org.footprintledger.footprint.internal;
 
-import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.footprintledger.footprint.api.ErasureRefusedException;
 import org.footprintledger.footprint.api.SubscriberKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,10 +45,11 @@ class JdbcSubscriberKeys implements SubscriberKeys {
             + "UNION ALL SELECT 'L', p.line_id, p.line_key FROM line_pseudonym p JOIN lines l USING (line_id)";
 
     private final JdbcTemplate jdbc;
-    private final SecureRandom random = new SecureRandom();
+    private final LegacyStreamRekeying rekeying;
 
-    JdbcSubscriberKeys(JdbcTemplate jdbc) {
+    JdbcSubscriberKeys(JdbcTemplate jdbc, LegacyStreamRekeying rekeying) {
         this.jdbc = jdbc;
+        this.rekeying = rekeying;
     }
 
     @Override
@@ -143,20 +141,21 @@ class JdbcSubscriberKeys implements SubscriberKeys {
     public Erased erase(String subscriberId) {
         Optional<String> key = keyOf(subscriberId);
         Map<String, String> lineKeys = new LinkedHashMap<>();
+        long streamsRekeyed = 0;
+        if (key.isPresent() && rekeying.isLegacy(subscriberId, key.get())) {
+            // streams of an earlier release, under the id or line ids: re-keyed first, then forgotten like any other
+            LegacyStreamRekeying.Rekeyed rekeyed = rekeying.rekey(subscriberId, key.get());
+            key = Optional.of(rekeyed.subscriberKey());
+            streamsRekeyed = rekeyed.streams();
+        }
         if (key.isPresent()) {
-            if (key.get().equals(subscriberId) || jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM line_pseudonym "
-                    + "WHERE subscriber_key = ? AND legacy)", Boolean.class, key.get())) {
-                throw new ErasureRefusedException("the ledger streams of this subscriber were written by an earlier "
-                        + "release under its id or its line ids and are not re-keyed yet (ADR 0013): erasing it would "
-                        + "leave them in the ledger");
-            }
             jdbc.query("DELETE FROM line_pseudonym WHERE subscriber_key = ? RETURNING line_id, line_key", rs -> {
                 lineKeys.put(rs.getString(1), rs.getString(2));
             }, key.get());
         }
         jdbc.update("DELETE FROM subscriber_pseudonym WHERE subscriber_id = ?", subscriberId);
         long devices = jdbc.update("DELETE FROM subscriber_device WHERE subscriber_id = ?", subscriberId);
-        return new Erased(key, devices, lineKeys);
+        return new Erased(key, devices, lineKeys, streamsRekeyed);
     }
 
     @Override
@@ -165,8 +164,6 @@ class JdbcSubscriberKeys implements SubscriberKeys {
     }
 
     private String freshKey() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return PREFIX + HexFormat.of().formatHex(bytes);
+        return RandomKeys.fresh();
     }
 }

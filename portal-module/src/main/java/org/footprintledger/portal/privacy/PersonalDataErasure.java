@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Erases a subscriber (GDPR art. 17), each module its own data through its own api, all in one transaction with the
- * log entry that records it: the ledger module forgets the id's key, its lines' keys and its devices, the usage module
+ * log entry that records it: the ledger module forgets the id's key, its lines' keys and its devices (re-keying first
+ * the streams an earlier release wrote under the id), the usage module
  * deletes the raw records and rejected rows and re-keys its lines and totals to the keys (the subscriber's and its
  * lines'), the content module deletes comments and bindings and
  * anonymises ratings and survey answers. The ledger's streams stay under the key: totals, averages, simulations and
@@ -53,7 +54,8 @@ public class PersonalDataErasure {
 
     /**
      * @throws NothingToEraseException when nothing is held under that id (never known, or erased already)
-     * @throws org.footprintledger.footprint.api.ErasureRefusedException when its ledger streams predate the keys
+     * @throws org.footprintledger.footprint.api.ErasureRefusedException when a stream of an earlier release, to be
+     *                                                                    re-keyed first, does not verify
      */
     public Erasure erase(String subscriberId, String reason, String requestedBy) {
         PersonalDataLog.Entry entry = transaction.execute(tx -> {
@@ -63,6 +65,7 @@ public class PersonalDataErasure {
             Map<String, Long> erased = new LinkedHashMap<>();
             erased.put("subscriber_key", ledger.key().isPresent() ? 1L : 0L);
             erased.put("devices", ledger.devices());
+            erased.put("streams_rekeyed", ledger.streamsRekeyed());
             // its lines are re-keyed to their ledger keys; a line the ledger never named gets a fresh key, unmapped
             Map<String, String> lineKeys = new HashMap<>(ledger.lineKeys());
             erased.put("line_keys", (long) lineKeys.size());

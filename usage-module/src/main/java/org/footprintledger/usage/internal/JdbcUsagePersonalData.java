@@ -43,6 +43,13 @@ class JdbcUsagePersonalData implements UsagePersonalData {
                 whole));
         erased.put("ledger_facts_rekeyed", (long) jdbc.update(
                 "UPDATE usage_ledger_fact SET subscriber_id = ? WHERE subscriber_id = ?", subscriberKey, subscriberId));
+        String[] lineKeys = lines.stream().map(lineKeyOf).toArray(String[]::new);
+        for (int i = 0; i < lineIds.length && !lines.equals(List.of(lineKeys)); i++) {
+            // a reason names a line by the key the ledger had for it: for a line of an earlier release, its id (so
+            // before the subscriber id, which such a line id may embed)
+            jdbc.update("UPDATE usage_parked_ledger SET reason = replace(reason, ?, ?) WHERE subscriber_id = ? "
+                    + "AND strpos(reason, ?) > 0", lineIds[i], lineKeys[i], subscriberId, lineIds[i]);
+        }
         erased.put("parked_ledgers_rekeyed", (long) jdbc.update(
                 "UPDATE usage_parked_ledger SET subscriber_id = ?, ledger_id = ? || '/' || month, "
                 + "reason = replace(reason, ?, ?) WHERE subscriber_id = ?", subscriberKey, subscriberKey, subscriberId,
@@ -51,7 +58,6 @@ class JdbcUsagePersonalData implements UsagePersonalData {
                 + "WHERE line_id = ANY (?::text[]) AND subscriber_id = ?", subscriberKey, lineIds, subscriberId));
         erased.put("lines_rekeyed", (long) jdbc.update(
                 "UPDATE usage_line SET subscriber_id = ? WHERE subscriber_id = ?", subscriberKey, subscriberId));
-        String[] lineKeys = lines.stream().map(lineKeyOf).toArray(String[]::new);
         long linesRenamed = 0;
         if (!lines.equals(List.of(lineKeys))) {
             for (String table : List.of("usage_ledger_fact", "usage_line_month", "usage_line")) {
