@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.footprintledger.footprint.api.PersonalDataLog;
 import org.footprintledger.footprint.api.SubscriberKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -154,6 +155,9 @@ class JdbcSubscriberKeys implements SubscriberKeys {
             }, key.get());
         }
         jdbc.update("DELETE FROM subscriber_pseudonym WHERE subscriber_id = ?", subscriberId);
+        // its own exports, logged under its login (its id) before they were logged as the subject's
+        jdbc.update("UPDATE personal_data_log SET requested_by = ? WHERE requested_by = ?", PersonalDataLog.THE_SUBJECT,
+                subscriberId);
         long devices = jdbc.update("DELETE FROM subscriber_device WHERE subscriber_id = ?", subscriberId);
         return new Erased(key, devices, lineKeys, streamsRekeyed);
     }
