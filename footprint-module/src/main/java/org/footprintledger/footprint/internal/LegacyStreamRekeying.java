@@ -154,9 +154,18 @@ class LegacyStreamRekeying {
                     cause.name());
             rekeyings.increment();
             rekeyedEvents.increment(moved.events());
-            log.info("legacy ledger streams re-keyed to subscriber key {} ({}): {} streams, {} events, {} lines, {} "
-                    + "chain digests rewritten", moved.newKey(), cause, moved.streams(), moved.events(),
-                    moved.lines(), digestsRewritten);
+            // an erasure's one line; the job logs one line a page, each subscriber at debug
+            if (cause == Cause.ERASURE || log.isDebugEnabled()) {
+                String line = "legacy ledger streams re-keyed to subscriber key {} ({}): {} streams, {} events, {} "
+                        + "lines, {} chain digests rewritten";
+                Object[] values = {moved.newKey(), cause, moved.streams(), moved.events(), moved.lines(),
+                        digestsRewritten};
+                if (cause == Cause.ERASURE) {
+                    log.info(line, values);
+                } else {
+                    log.debug(line, values);
+                }
+            }
         }
     }
 
