@@ -88,6 +88,7 @@ class LegacyRekeyingJobTest {
         legacyLines = jdbc.queryForList("SELECT line_id FROM line_pseudonym WHERE legacy ORDER BY 1", String.class);
         assertThat(legacySubscribers).hasSize(20).contains(LATE, BROKEN, ERASED_AFTERWARDS);
         assertThat(job.subscribersLeft()).isEqualTo(20);
+        assertThat(ops.get("/api/v1/ops/board").json().get("legacySubscribersLeft").asLong()).isEqualTo(20);
         for (String subscriber : legacySubscribers) {
             statementsBefore.put(subscriber, statementsOf(subscriber).body());
         }
@@ -162,6 +163,8 @@ class LegacyRekeyingJobTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM subscriber_pseudonym WHERE legacy", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM line_pseudonym WHERE legacy", Long.class)).isZero();
         assertThat(job.subscribersLeft()).isZero();
+        assertThat(ops.get("/api/v1/ops/board").json().get("legacySubscribersLeft").asLong()).as("on the ops board")
+                .isZero();
         MeterRegistry metrics = app.getBean(MeterRegistry.class);
         assertThat(metrics.get("ledger.legacy.subscribers").gauge().value()).isZero();
         assertThat(metrics.get("ledger.legacy.rekeyed").counter().count()).isEqualTo(20);
