@@ -178,6 +178,10 @@ class LegacyRekeyingJobTest {
         });
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT rekeyed_at) FROM ledger_rekeying", Long.class))
                 .as("one record time per page").isEqualTo(5);
+        Browser auditorPages = new Browser(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        auditorPages.logIn("auditor", "auditor");
+        assertThat(auditorPages.open("/audit/integrity")).as("the auditors' integrity page")
+                .contains(rekeyings.get(0).get("subscriberKey").asString(), "nouvelle clé en arrière-plan");
     }
 
     @Test

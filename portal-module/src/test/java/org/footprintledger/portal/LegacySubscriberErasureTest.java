@@ -58,6 +58,7 @@ class LegacySubscriberErasureTest {
 
     private static final Map<String, String> othersBefore = new LinkedHashMap<>();
     private static final Map<String, Object> totalsBefore = new LinkedHashMap<>();
+    private static int port;
     private static JsonNode integrityBefore;
     private static JsonNode digestHeldByTheAuditor;
     private static ApiClient.Response erasure;
@@ -78,7 +79,7 @@ class LegacySubscriberErasureTest {
                 "--footprint.embedded-db.directory=" + directory, "--footprint.embedded-db.durable=false",
                 "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false",
                 "--footprint.rekeying.legacy.enabled=false");
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         jdbc = app.getBean(JdbcTemplate.class);
         auditor = new ApiClient(port, "auditor", "auditor");
         ops = new ApiClient(port, "ops", "ops");
@@ -224,6 +225,11 @@ class LegacySubscriberErasureTest {
         assertThat(rekeying.get("personalDataLogEntry").asLong()).isEqualTo(erasure.json().get("logEntry").asLong());
         assertThat(rekeying.get("subscriberKey").asString()).matches("~[0-9a-f]{32}");
         assertThat(ops.get("/api/v1/audit/integrity/rekeyings").status()).isEqualTo(403);
+        Browser auditorPages = new Browser(port);
+        auditorPages.logIn("auditor", "auditor");
+        assertThat(auditorPages.open("/audit/integrity")).as("the auditors' integrity page")
+                .contains("Flux renommés", rekeying.get("subscriberKey").asString(), "effacement de l&#39;abonné")
+                .doesNotContain(ERASED);
 
         JsonNode log = auditor.get("/api/v1/audit/personal-data-log").json();
         assertThat(log.toString()).as("the export before the erasure, now under the new key").doesNotContain(ERASED);

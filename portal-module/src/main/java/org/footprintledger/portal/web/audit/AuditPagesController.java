@@ -45,6 +45,7 @@ class AuditPagesController {
         model.addAttribute("checkedAt", checked.map(LedgerIntegrity.CheckedReport::checkedAt).orElse(null));
         model.addAttribute("digest", integrity.latestDigest()
                 .map(d -> new DigestSummary(d.recordedAt(), d.streams(), d.merkleRoot())).orElse(null));
+        model.addAttribute("rekeyings", integrity.rekeyings(20));
         return "audit-integrity";
     }
 
