@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.footprintledger.footprint.api.AccrueLineUsageCommand;
 import org.footprintledger.footprint.api.AccrueUsageBatchCommand;
 import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.SubscriberKeys;
 import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.vocabulary.Technology;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +53,9 @@ class LedgerAppendOrderTest extends PortalIntegrationTest {
     @Test
     void a_transaction_appending_to_the_ledger_waits_until_the_one_appending_before_it_has_committed()
             throws Exception {
-        String first = "A" + UUID.randomUUID().toString().substring(0, 8);
-        String second = "B" + UUID.randomUUID().toString().substring(0, 8);
+        // named by keys, as every writer names its streams (a stream under an id is an earlier release's, ADR 0013)
+        String first = SubscriberKeys.PREFIX + UUID.randomUUID().toString().replace("-", "");
+        String second = SubscriberKeys.PREFIX + UUID.randomUUID().toString().replace("-", "");
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch firstMayCommit = new CountDownLatch(1);
 

@@ -77,7 +77,8 @@ class LegacySubscriberErasureTest {
         }
         app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run("--server.port=0",
                 "--footprint.embedded-db.directory=" + directory, "--footprint.embedded-db.durable=false",
-                "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false");
+                "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false",
+                "--footprint.rekeying.legacy.enabled=false");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         jdbc = app.getBean(JdbcTemplate.class);
         auditor = new ApiClient(port, "auditor", "auditor");
@@ -313,6 +314,11 @@ class LegacySubscriberErasureTest {
      * module's migrations) whose rows hold the value: every text and json value, and the bytes of each binary column.
      */
     private static List<String> footprintColumnsHolding(String value) {
+        return footprintColumnsHolding(jdbc, value);
+    }
+
+    /** As {@link #footprintColumnsHolding(String)}, in the database of that template (other tests of a dump). */
+    static List<String> footprintColumnsHolding(JdbcTemplate jdbc, String value) {
         List<String> holding = new ArrayList<>();
         List<Map<String, Object>> columns = jdbc.queryForList("SELECT c.table_name, c.column_name, c.data_type "
                 + "FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name) "
@@ -376,7 +382,7 @@ class LegacySubscriberErasureTest {
         return value;
     }
 
-    private static String gunzipped(byte[] bytes) {
+    static String gunzipped(byte[] bytes) {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -385,7 +391,7 @@ class LegacySubscriberErasureTest {
     }
 
     /** As MigrationFromReleaseTest parks it: one of the subscriber's accrual events, as the release's JPA queue did. */
-    private static String parkAnEventAsTheReleaseDid() {
+    static String parkAnEventAsTheReleaseDid() {
         return "INSERT INTO public.dead_letter_entry (dead_letter_id, processing_group, sequence_identifier, "
                 + "sequence_index, message_type, event_identifier, time_stamp, payload_type, payload_revision, "
                 + "payload, meta_data, type, aggregate_identifier, sequence_number, token_type, token, enqueued_at, "
@@ -401,11 +407,11 @@ class LegacySubscriberErasureTest {
                 + "AND t.segment = 0";
     }
 
-    private static String withoutClientCommands(String script) {
+    static String withoutClientCommands(String script) {
         return script.lines().filter(line -> !line.startsWith("\\")).collect(Collectors.joining("\n"));
     }
 
-    private static String resource(String name) throws IOException {
+    static String resource(String name) throws IOException {
         try (InputStream in = new GZIPInputStream(
                 LegacySubscriberErasureTest.class.getResourceAsStream(RELEASE + name))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

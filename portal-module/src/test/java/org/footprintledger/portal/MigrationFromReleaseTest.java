@@ -77,7 +77,9 @@ class MigrationFromReleaseTest {
         }
         app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run("--server.port=0",
                 "--footprint.embedded-db.directory=" + directory, "--footprint.embedded-db.durable=false",
-                "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false");
+                "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false",
+                // the background re-keying would move the release's streams from under the ids it checks
+                "--footprint.rekeying.legacy.enabled=false");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         auditor = new ApiClient(port, "auditor", "auditor");
     }
@@ -158,7 +160,7 @@ class MigrationFromReleaseTest {
     }
 
     /** The contract's fields of each month and line; fields added since may come beside them. */
-    private static void assertSameStatements(JsonNode served, JsonNode expected, String what) {
+    static void assertSameStatements(JsonNode served, JsonNode expected, String what) {
         assertThat(served.size()).as(what + ": months").isEqualTo(expected.size());
         for (int m = 0; m < expected.size(); m++) {
             JsonNode month = expected.get(m);
@@ -180,7 +182,7 @@ class MigrationFromReleaseTest {
         }
     }
 
-    private static JsonNode expected(String name) throws IOException {
+    static JsonNode expected(String name) throws IOException {
         try (InputStream in = MigrationFromReleaseTest.class.getResourceAsStream(RELEASE + name)) {
             return JSON.readTree(in);
         }

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -63,19 +64,20 @@ class ChainDigestStore {
     }
 
     /**
-     * Rewrites every kept digest that names a stream of the subscriber key: its heads without them, its stream count
-     * and its Merkle root recomputed (the heads left are as they were). Nothing of the heads taken out is kept.
+     * Rewrites every kept digest that names a stream of any of the subscriber keys: its heads without them, its
+     * stream count and its Merkle root recomputed (the heads left are as they were), once for all the keys (a page of
+     * the re-keying job rewrites each digest once). Nothing of the heads taken out is kept.
      *
      * @return the digests rewritten
      */
-    long withoutStreamsOf(String subscriberKey) {
+    long withoutStreamsOf(Set<String> subscriberKeys) {
         List<Long> ids = jdbc.queryForList("SELECT digest_id FROM ledger_chain_digest ORDER BY digest_id", Long.class);
         long rewritten = 0;
         for (long id : ids) {
             List<ChainHead> heads = gunzip(jdbc.queryForObject("SELECT heads FROM ledger_chain_digest WHERE digest_id = ?"
                     + " FOR UPDATE", byte[].class, id));
             List<ChainHead> kept = heads.stream()
-                    .filter(head -> !LedgerIds.subscriberOf(head.ledgerId()).equals(subscriberKey)).toList();
+                    .filter(head -> !subscriberKeys.contains(LedgerIds.subscriberOf(head.ledgerId()))).toList();
             if (kept.size() < heads.size()) {
                 jdbc.update("UPDATE ledger_chain_digest SET streams = ?, merkle_root = ?, heads = ? WHERE digest_id = ?",
                         kept.size(), ChainDigests.merkleRoot(kept), gzip(kept), id);

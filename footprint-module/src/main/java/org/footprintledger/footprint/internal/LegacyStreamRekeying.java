@@ -2,13 +2,17 @@ package org.footprintledger.footprint.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.SerializedObject;
@@ -21,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.SavepointManager;
 
 /**
  * Re-keys one subscriber whose ledger streams an earlier release wrote under its clear id and line ids (ADR 0013,
@@ -30,6 +35,7 @@ import org.springframework.stereotype.Component;
  * deleted; dead letters, the statement read model, corrections, the month index, simulation reports, restatement
  * progress and the personal data log moved to the new names; every kept chain digest rewritten without the old heads.
  * Neither the old ids nor the old hashes are kept; the re-keying is recorded ({@code ledger_rekeying}) for auditors.
+ * Used by an erasure (one subscriber) and by {@link LegacyRekeyingJob} (a page of them, the digests rewritten once).
  * Metrics {@code ledger.rekeyings} and {@code ledger.rekeyed.events}; one log line, naming the new key only.
  */
 @Component
@@ -79,11 +85,97 @@ class LegacyStreamRekeying {
                 + "WHERE subscriber_key = ? AND legacy)", Boolean.class, subscriberId, key));
     }
 
+    /** The cause of a re-keying, as recorded in {@code ledger_rekeying}. */
+    enum Cause { ERASURE, LEGACY_JOB }
+
+    /** One subscriber's streams moved to its new key, the chain digests not yet rewritten. */
+    record Moved(String oldKey, String newKey, long streams, long events, long lines) {
+    }
+
+    /** A page of the re-keying job: what was re-keyed, the subscribers left under their id (their chain broken). */
+    record Page(List<Moved> rekeyed, List<String> skipped, long digestsRewritten) {
+    }
+
     /**
+     * Re-keys one subscriber for its erasure, in the caller's transaction, after taking the ledger's append lock
+     * (so no append lands under its old id once this commits: {@link PrefetchingEventStorageEngine#appendEvents}).
+     *
      * @throws ErasureRefusedException when a stream's chain does not hold as stored: relinking it would hide the
      *                                 break (nothing is changed; the caller's transaction is rolled back)
      */
     Rekeyed rekey(String subscriberId, String oldKey) {
+        lockAppends();
+        Moved moved = move(subscriberId, oldKey);
+        long digestsRewritten = digests.withoutStreamsOf(Set.of(oldKey));
+        recorded(List.of(moved), digestsRewritten, Cause.ERASURE);
+        return new Rekeyed(moved.newKey(), moved.streams(), moved.events());
+    }
+
+    /**
+     * Re-keys a page of legacy subscribers (id and key, the key being the id) in the caller's transaction, after
+     * taking the append lock: each one inside a savepoint, so one whose chain does not verify is rolled back alone,
+     * left under its id and marked ({@code rekeying_refused_at}) instead of stopping the page; then every kept chain
+     * digest rewritten once, without the heads of all the page's old streams.
+     */
+    Page rekeyPage(Map<String, String> keyOfSubscriber, SavepointManager savepoints) {
+        lockAppends();
+        List<Moved> rekeyed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        keyOfSubscriber.forEach((subscriberId, oldKey) -> {
+            Object savepoint = savepoints.createSavepoint();
+            try {
+                rekeyed.add(move(subscriberId, oldKey));
+                savepoints.releaseSavepoint(savepoint);
+            } catch (ErasureRefusedException broken) {
+                savepoints.rollbackToSavepoint(savepoint);
+                jdbc.update("UPDATE subscriber_pseudonym SET rekeying_refused_at = ? WHERE subscriber_id = ?",
+                        Timestamp.from(clock.instant()), subscriberId);
+                skipped.add(oldKey);
+                // the integrity report names it by the same key (its id): ops find it there
+                log.warn("legacy subscriber {} left under its id by the re-keying job, its chain does not verify: {}",
+                        oldKey, broken.getMessage().replaceFirst("; nothing was erased$", ""));
+            }
+        });
+        long digestsRewritten = rekeyed.isEmpty() ? 0
+                : digests.withoutStreamsOf(rekeyed.stream().map(Moved::oldKey).collect(Collectors.toSet()));
+        recorded(rekeyed, digestsRewritten, Cause.LEGACY_JOB);
+        return new Page(rekeyed, skipped, digestsRewritten);
+    }
+
+    /** The append lock, held to the end of the transaction: appends wait for the re-keying (ADR 0006, 0013). */
+    private void lockAppends() {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", PrefetchingEventStorageEngine.APPEND_LOCK);
+    }
+
+    private void recorded(List<Moved> rekeyed, long digestsRewritten, Cause cause) {
+        Instant at = clock.instant();
+        for (Moved moved : rekeyed) {
+            records.record(at, moved.newKey(), moved.streams(), moved.events(), moved.lines(), digestsRewritten,
+                    cause.name());
+            rekeyings.increment();
+            rekeyedEvents.increment(moved.events());
+            // an erasure's one line; the job logs one line a page, each subscriber at debug
+            if (cause == Cause.ERASURE || log.isDebugEnabled()) {
+                String line = "legacy ledger streams re-keyed to subscriber key {} ({}): {} streams, {} events, {} "
+                        + "lines, {} chain digests rewritten";
+                Object[] values = {moved.newKey(), cause, moved.streams(), moved.events(), moved.lines(),
+                        digestsRewritten};
+                if (cause == Cause.ERASURE) {
+                    log.info(line, values);
+                } else {
+                    log.debug(line, values);
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves one subscriber's streams, read model, indexes, dead letters, log and texts to a fresh key (the chain
+     * digests are the caller's).
+     *
+     * @throws ErasureRefusedException when a stream's chain does not hold as stored (the caller rolls back)
+     */
+    private Moved move(String subscriberId, String oldKey) {
         String newKey = RandomKeys.fresh();
         Map<String, String> lineIds = new LinkedHashMap<>(); // old line key to line id
         Map<String, String> newLineKeys = new LinkedHashMap<>(); // old line key to new line key
@@ -127,14 +219,7 @@ class LegacyStreamRekeying {
         });
         jdbc.update("UPDATE subscriber_pseudonym SET pseudonym = ?, legacy = false WHERE subscriber_id = ?", newKey,
                 subscriberId);
-
-        long digestsRewritten = digests.withoutStreamsOf(oldKey);
-        records.record(clock.instant(), newKey, streams.size(), events, newLineKeys.size(), digestsRewritten);
-        rekeyings.increment();
-        rekeyedEvents.increment(events);
-        log.info("legacy ledger streams re-keyed to subscriber key {}: {} streams, {} events, {} lines, {} chain "
-                + "digests rewritten", newKey, streams.size(), events, newLineKeys.size(), digestsRewritten);
-        return new Rekeyed(newKey, streams.size(), events);
+        return new Moved(oldKey, newKey, streams.size(), events, newLineKeys.size());
     }
 
     /** Rewrites one stream under its new names; the number of events rewritten (none when the stream is empty). */

@@ -23,6 +23,9 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.footprintledger.footprint.api.LedgerIds;
+import org.footprintledger.footprint.api.SubscriberKeys;
+import org.footprintledger.footprint.domain.SubscriberMonthLedger;
 
 /**
  * The JDBC event store, with appends taken one transaction at a time (see {@link #appendEvents}), plus one trick for
@@ -36,6 +39,8 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine, LedgerS
 
     /** The advisory lock key of appends to the ledger's event table (any fixed value no other lock uses). */
     static final long APPEND_LOCK = 0x4c45444745524150L;
+    /** The aggregate type of the ledger streams (the only ones named by a subscriber). */
+    private static final String LEDGER_TYPE = SubscriberMonthLedger.class.getSimpleName();
     private static final String PREFETCHED = PrefetchingEventStorageEngine.class.getName() + ".streams";
 
     private final EventStorageEngine delegate;
@@ -122,13 +127,52 @@ final class PrefetchingEventStorageEngine implements EventStorageEngine, LedgerS
      * workers appending 1 000 events each leave up to 1 000 gaps open in a tracking token that reads the newer batch
      * first, and every event read while they are open copies the token's gap set (and the next fetch lists every gap
      * in its query). Appends outside a transaction take the lock for their statement only (ADR 0006).
+     *
+     * <p>A ledger stream still named by a subscriber id (an earlier release's, ADR 0013) is appended to only while its
+     * subscriber is still legacy: checked under the lock, so after any re-keying committed (a re-keying takes the same
+     * lock), by one statement for the whole append; refused otherwise ({@link LegacyStreamRekeyedException}, transient:
+     * the writer's retry resolves the new key). Streams named by a key, all streams once no legacy subscriber is left,
+     * cost nothing more.
      */
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         if (!events.isEmpty()) {
             takeAppendLock();
+            Set<String> legacyNamed = subscribersNamedById(events);
+            if (!legacyNamed.isEmpty()) {
+                refuseIfRekeyed(legacyNamed);
+            }
         }
         delegate.appendEvents(events);
+    }
+
+    /** The subscribers named by their id (not a key) in the ledger stream ids the events go to. */
+    private static Set<String> subscribersNamedById(List<? extends EventMessage<?>> events) {
+        Set<String> named = new HashSet<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain && LEDGER_TYPE.equals(domain.getType())
+                    && !SubscriberKeys.isKey(domain.getAggregateIdentifier())) {
+                named.add(LedgerIds.subscriberOf(domain.getAggregateIdentifier()));
+            }
+        }
+        return named;
+    }
+
+    private void refuseIfRekeyed(Set<String> subscriberIds) {
+        onConnection("could not check the legacy ledger streams", connection -> {
+            try (PreparedStatement check = connection.prepareStatement("SELECT count(*) FROM unnest(?) AS s(id) "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM subscriber_pseudonym p WHERE p.subscriber_id = s.id "
+                    + "AND p.legacy)")) {
+                check.setArray(1, connection.createArrayOf("varchar", subscriberIds.toArray()));
+                try (ResultSet rs = check.executeQuery()) {
+                    rs.next();
+                    int rekeyed = rs.getInt(1);
+                    if (rekeyed > 0) {
+                        throw new LegacyStreamRekeyedException(rekeyed);
+                    }
+                }
+            }
+        });
     }
 
     private void takeAppendLock() {

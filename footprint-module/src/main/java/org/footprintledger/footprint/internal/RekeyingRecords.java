@@ -22,10 +22,12 @@ class RekeyingRecords {
         this.jdbc = jdbc;
     }
 
-    void record(Instant at, String subscriberKey, long streams, long events, long lines, long digestsRewritten) {
+    /** One subscriber re-keyed; {@code digestsRewritten} by the rewrite it was part of (a job's page shares one). */
+    void record(Instant at, String subscriberKey, long streams, long events, long lines, long digestsRewritten,
+                String cause) {
         jdbc.update("INSERT INTO ledger_rekeying (rekeyed_at, subscriber_key, streams, events, lines, "
-                        + "digests_rewritten, cause) VALUES (?, ?, ?, ?, ?, ?, 'ERASURE')", Timestamp.from(at),
-                subscriberKey, streams, events, lines, digestsRewritten);
+                        + "digests_rewritten, cause) VALUES (?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at),
+                subscriberKey, streams, events, lines, digestsRewritten, cause);
     }
 
     /** Ties the re-keying done for an erasure to the log entry recording it (same transaction). */

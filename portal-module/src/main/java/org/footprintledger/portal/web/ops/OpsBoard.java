@@ -12,11 +12,13 @@ import org.footprintledger.usage.api.UsageRetention;
 
 /**
  * What the person on call reads on the ops board (and machines at {@code /api/v1/ops/board}): what needs attention
- * first, then the imports, parked ledgers, month closes, event processors and retention runs it comes from.
+ * first, then the imports, parked ledgers, month closes, event processors and retention runs it comes from, and the
+ * subscribers an earlier release wrote under their id that the background re-keying has yet to re-key (ADR 0013).
  */
 record OpsBoard(Instant readAt, List<Attention> attention, List<ImportStatus> imports, List<ParkedLedger> parked,
                 List<MonthCloses.MonthCloseState> monthCloses, List<EventProcessors.Segment> segments,
-                List<EventProcessors.DeadLetters> deadLetters, List<UsageRetention.Run> retentionRuns) {
+                List<EventProcessors.DeadLetters> deadLetters, List<UsageRetention.Run> retentionRuns,
+                long legacySubscribersLeft) {
 
     /** A segment this far behind the store's head, or a retention run this old, needs a look. */
     static final long SEGMENT_BEHIND_LIMIT = 1000;
@@ -34,7 +36,8 @@ record OpsBoard(Instant readAt, List<Attention> attention, List<ImportStatus> im
      */
     static OpsBoard of(Instant now, Instant runningSince, List<ImportStatus> imports, List<ParkedLedger> parked,
                        List<MonthCloses.MonthCloseState> closes, List<EventProcessors.Segment> segments,
-                       List<EventProcessors.DeadLetters> deadLetters, List<UsageRetention.Run> runs) {
+                       List<EventProcessors.DeadLetters> deadLetters, List<UsageRetention.Run> runs,
+                       long legacySubscribersLeft) {
         List<Attention> attention = new ArrayList<>();
         deadLetters.forEach(d -> attention.add(new Attention("deadLetters", d.processingGroup() + " (" + d.count()
                 + ")")));
@@ -55,6 +58,7 @@ record OpsBoard(Instant readAt, List<Attention> attention, List<ImportStatus> im
         } else if (!runs.isEmpty() && runs.get(0).ranAt().isBefore(staleBefore)) {
             attention.add(new Attention("retentionStale", runs.get(0).ranAt().toString()));
         }
-        return new OpsBoard(now, List.copyOf(attention), imports, parked, closes, segments, deadLetters, runs);
+        return new OpsBoard(now, List.copyOf(attention), imports, parked, closes, segments, deadLetters, runs,
+                legacySubscribersLeft);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.Clock;
 import java.time.YearMonth;
 import org.footprintledger.footprint.api.EventProcessors;
+import org.footprintledger.footprint.api.LegacyRekeying;
 import org.footprintledger.footprint.api.MonthCloseInterruptedException;
 import org.footprintledger.footprint.api.MonthCloseReport;
 import org.footprintledger.footprint.api.MonthCloses;
@@ -53,11 +54,12 @@ class OpsBoardController {
     /** When this node's board came up: the retention job's first run is not late before a day or two of running. */
     private final Instant runningSince;
     private final ProcessorControl control;
+    private final LegacyRekeying rekeying;
     private final Clock clock;
 
     OpsBoardController(FileImports imports, LedgerFeed feed, MonthCloses closes, MonthClosing closing,
                        EventProcessors processors, UsageRetention retention, ProcessorControl control,
-                       Clock clock) {
+                       LegacyRekeying rekeying, Clock clock) {
         this.imports = imports;
         this.feed = feed;
         this.closes = closes;
@@ -65,13 +67,14 @@ class OpsBoardController {
         this.processors = processors;
         this.retention = retention;
         this.control = control;
+        this.rekeying = rekeying;
         this.clock = clock;
         this.runningSince = clock.instant();
     }
 
     private OpsBoard read() {
         return OpsBoard.of(clock.instant(), runningSince, imports.recent(RECENT), feed.parked(), closes.recent(RECENT),
-                processors.segments(), processors.deadLetters(), retention.recentRuns(RECENT));
+                processors.segments(), processors.deadLetters(), retention.recentRuns(RECENT), rekeying.subscribersLeft());
     }
 
     @GetMapping("/ops/tableau")

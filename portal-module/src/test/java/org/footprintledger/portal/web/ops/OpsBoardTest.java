@@ -25,7 +25,7 @@ class OpsBoardTest {
     void a_healthy_system_needs_no_attention() {
         OpsBoard board = OpsBoard.of(NOW, UP_A_WEEK, List.of(new ImportStatus("i1", "COMPLETED", 3, 3, 0, 0, null, 0)),
                 List.of(), List.of(close("2026-10", NOW.minusSeconds(60), NOW)),
-                List.of(segment("node-a", 10)), List.of(), List.of(RECENT_RUN));
+                List.of(segment("node-a", 10)), List.of(), List.of(RECENT_RUN), 0);
 
         assertThat(board.attention()).isEmpty();
     }
@@ -40,7 +40,7 @@ class OpsBoardTest {
                         close("2026-08", NOW.minus(Duration.ofMinutes(2)), null)),
                 List.of(segment(null, 0), segment("node-b", 5000)),
                 List.of(new EventProcessors.DeadLetters("ledger", 3, "IllegalStateException: boom")),
-                List.of(new UsageRetention.Run(NOW.minus(Duration.ofDays(3)), YearMonth.of(2025, 12), List.of(), 0)));
+                List.of(new UsageRetention.Run(NOW.minus(Duration.ofDays(3)), YearMonth.of(2025, 12), List.of(), 0)), 0);
 
         assertThat(board.attention()).extracting(OpsBoard.Attention::code, OpsBoard.Attention::subject)
                 .containsExactly(
@@ -55,7 +55,7 @@ class OpsBoardTest {
 
     @Test
     void no_retention_run_on_a_node_up_for_days_means_the_daily_job_never_ran() {
-        OpsBoard board = OpsBoard.of(NOW, UP_A_WEEK, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        OpsBoard board = OpsBoard.of(NOW, UP_A_WEEK, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0);
 
         assertThat(board.attention()).extracting(OpsBoard.Attention::code).containsExactly("retentionNeverRan");
     }
@@ -63,7 +63,7 @@ class OpsBoardTest {
     @Test
     void a_fresh_install_without_a_retention_run_yet_needs_no_attention() {
         OpsBoard board = OpsBoard.of(NOW, NOW.minus(Duration.ofHours(1)), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), 0);
 
         assertThat(board.attention()).isEmpty();
     }
