@@ -200,7 +200,7 @@ class LegacyRekeyingJobTest {
      * its id: the mapping to its keys and its declared devices (its erasure deletes them).
      */
     private static List<String> outsideTheKeysAndDevices(String value) {
-        return LegacySubscriberErasureTest.footprintColumnsHolding(jdbc, value).stream()
+        return FootprintColumns.holding(jdbc, value).stream()
                 .filter(column -> !column.startsWith("subscriber_pseudonym.subscriber_id ")
                         && !column.startsWith("line_pseudonym.line_id ") && !column.startsWith("subscriber_device."))
                 .toList();

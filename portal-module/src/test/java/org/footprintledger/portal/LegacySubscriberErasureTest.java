@@ -314,39 +314,7 @@ class LegacySubscriberErasureTest {
      * module's migrations) whose rows hold the value: every text and json value, and the bytes of each binary column.
      */
     private static List<String> footprintColumnsHolding(String value) {
-        return footprintColumnsHolding(jdbc, value);
-    }
-
-    /** As {@link #footprintColumnsHolding(String)}, in the database of that template (other tests of a dump). */
-    static List<String> footprintColumnsHolding(JdbcTemplate jdbc, String value) {
-        List<String> holding = new ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("SELECT c.table_name, c.column_name, c.data_type "
-                + "FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name) "
-                + "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND (c.table_name LIKE "
-                + "'ledger%' OR c.table_name IN ('domain_event_entry', 'snapshot_event_entry', 'dead_letter_entry', "
-                + "'line_pseudonym', 'subscriber_pseudonym', 'subscriber_device', 'personal_data_log', "
-                + "'token_entry', 'device_model')) ORDER BY 1, 2");
-        assertThat(columns).extracting(column -> column.get("table_name")).contains("ledger_rekeying",
-                "ledger_chain_digest", "ledger_simulation_month", "dead_letter_entry");
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            String condition = "bytea".equals(column.get("data_type"))
-                    ? "position(convert_to(?, 'UTF8') IN \"" + name + "\") > 0"
-                    : "strpos(\"" + name + "\"::text, ?) > 0";
-            Long rows = jdbc.queryForObject("SELECT count(*) FROM \"" + table + "\" WHERE " + condition, Long.class,
-                    value);
-            if (rows != null && rows > 0) {
-                holding.add(table + "." + name + " (" + rows + " row(s))");
-            }
-        }
-        // the chain digests are stored gzip-compressed: read them as text
-        List<String> digests = jdbc.queryForList("SELECT heads FROM ledger_chain_digest", byte[].class).stream()
-                .map(LegacySubscriberErasureTest::gunzipped).filter(heads -> heads.contains(value)).toList();
-        if (!digests.isEmpty()) {
-            holding.add("ledger_chain_digest.heads, uncompressed (" + digests.size() + " row(s))");
-        }
-        return holding;
+        return FootprintColumns.holding(jdbc, value);
     }
 
     /** A simulation of every closed month with a draft set that changes every figure, followed to its end. */
@@ -380,14 +348,6 @@ class LegacySubscriberErasureTest {
         value.put("gramsPerGo", perGo);
         value.put("source", "test values");
         return value;
-    }
-
-    static String gunzipped(byte[] bytes) {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** As MigrationFromReleaseTest parks it: one of the subscriber's accrual events, as the release's JPA queue did. */

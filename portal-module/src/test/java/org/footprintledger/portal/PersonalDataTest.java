@@ -104,31 +104,8 @@ class PersonalDataTest extends LedgerIntegrationTest {
         assertThat(asOf.toString()).contains(mobile).doesNotContain(lineKey);
     }
 
-    /**
-     * The tables and columns of the ledger module (the event store, and every table the ledger owns) whose rows hold
-     * the value: the text of each row, and the bytes of each binary column (event payloads, snapshots, tokens).
-     */
     private List<String> ledgerTablesHolding(String value) {
-        List<String> holding = new java.util.ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("SELECT c.table_name, c.column_name, c.data_type "
-                + "FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name) "
-                + "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND (c.table_name LIKE "
-                + "'ledger%' OR c.table_name IN ('domain_event_entry', 'snapshot_event_entry', 'dead_letter_entry', "
-                + "'line_pseudonym', 'subscriber_pseudonym', 'subscriber_device', 'personal_data_log', "
-                + "'token_entry')) ORDER BY 1, 2");
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            String condition = "bytea".equals(column.get("data_type"))
-                    ? "position(convert_to(?, 'UTF8') IN \"" + name + "\") > 0"
-                    : "strpos(\"" + name + "\"::text, ?) > 0";
-            Long rows = jdbc.queryForObject("SELECT count(*) FROM \"" + table + "\" WHERE " + condition, Long.class,
-                    value);
-            if (rows != null && rows > 0) {
-                holding.add(table + "." + name + " (" + rows + " row(s))");
-            }
-        }
-        return holding;
+        return FootprintColumns.holding(jdbc, value);
     }
 
     @Test
