@@ -103,10 +103,14 @@ class JdbcSubscriberKeys implements SubscriberKeys {
         String[] wanted = ids.toArray(String[]::new);
         String[] lineIds = lines.keySet().toArray(String[]::new);
         String[] lineSubscribers = lines.values().toArray(String[]::new);
+        // a plan for these arrays and these tables: the generic plan of the prepared statement, made while the
+        // tables were small, cost a second of the server's CPU a page of new subscribers (LedgerBenchmark, daily shape)
+        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         jdbc.query(RESOLVE, rs -> {
             (rs.getString(1).equals("S") ? keys.subscriberKeys() : keys.lineKeys()).put(rs.getString(2),
                     rs.getString(3));
         }, wanted, freshKeys(wanted.length), lineIds, lineSubscribers, freshKeys(lineIds.length));
+        jdbc.execute("SET LOCAL plan_cache_mode = auto");
     }
 
     private String[] freshKeys(int count) {
