@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import org.footprintledger.footprint.api.LegacyRekeying;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -64,18 +60,7 @@ class LegacyRekeyingJobTest {
 
     @BeforeAll
     static void restoreTheReleaseDatabaseAndReKeyItWhileLateUsageArrives() throws Exception {
-        Path directory = Files.createTempDirectory("footprint-legacy-rekeying-db");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory)
-                .setCleanDataDirectory(false).start();
-             Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(LegacySubscriberErasureTest.withoutClientCommands(
-                    LegacySubscriberErasureTest.resource("database.sql.gz")));
-            statement.execute(LegacySubscriberErasureTest.parkAnEventAsTheReleaseDid());
-        }
-        app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run("--server.port=0",
-                "--footprint.embedded-db.directory=" + directory, "--footprint.embedded-db.durable=false",
-                "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false",
+        app = ReleaseDatabase.startedOnACopy("footprint-legacy-rekeying-db",
                 "--footprint.rekeying.legacy.enabled=false", "--footprint.rekeying.legacy.page-size=5");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         jdbc = app.getBean(JdbcTemplate.class);

@@ -3,14 +3,9 @@ package org.footprintledger.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -28,7 +23,6 @@ import org.footprintledger.portal.web.StatementReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -67,17 +61,7 @@ class LegacySubscriberErasureTest {
 
     @BeforeAll
     static void restoreTheReleaseDatabaseAndEraseOneOfItsSubscribers() throws Exception {
-        Path directory = Files.createTempDirectory("footprint-legacy-erasure-db");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory)
-                .setCleanDataDirectory(false).start();
-             Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(withoutClientCommands(resource("database.sql.gz")));
-            statement.execute(parkAnEventAsTheReleaseDid());
-        }
-        app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run("--server.port=0",
-                "--footprint.embedded-db.directory=" + directory, "--footprint.embedded-db.durable=false",
-                "--footprint.demo-data.enabled=false", "--footprint.month-close.scheduled=false",
+        app = ReleaseDatabase.startedOnACopy("footprint-legacy-erasure-db",
                 "--footprint.rekeying.legacy.enabled=false");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         jdbc = app.getBean(JdbcTemplate.class);
