@@ -70,10 +70,10 @@ class EditorBrowserTest extends PortalIntegrationTest {
         browser.screenshot("editeur-conseil-fr");
 
         browser.driver().get(url("/editeur"));
-        browser.click("#item-" + itemId + " form[action$='/submit'] button");
+        browser.submitWith("#item-" + itemId + " form[action$='/submit'] button");
         assertThat(browser.waitFor(".notice--ok").getText()).isEqualTo("Version 1 soumise à la relecture.");
         assertThat(browser.text("#item-" + itemId)).contains("en relecture", "soumis par editor");
-        browser.click("#item-" + itemId + " form[action$='/publish'] button");
+        browser.submitWith("#item-" + itemId + " form[action$='/publish'] button");
         assertThat(browser.waitFor(".notice--error").getText()).startsWith("Publication refusée : vous avez soumis cette "
                 + "version.");
         assertThat(browser.text("#item-" + itemId)).contains("en relecture");
@@ -83,14 +83,14 @@ class EditorBrowserTest extends PortalIntegrationTest {
         check("/editeur/amelioration");
 
         logIn("editor2", "/editeur");
-        browser.click("#item-" + itemId + " form[action$='/publish'] button");
+        browser.submitWith("#item-" + itemId + " form[action$='/publish'] button");
         assertThat(browser.waitFor(".notice--ok").getText()).isEqualTo("Version 1 publiée : les clients la voient.");
 
         logIn(customer, "/espace-client");
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains(textFr);
 
         logIn("editor2", "/editeur");
-        browser.click("#item-" + itemId + " form[action$='/retire'] button");
+        browser.submitWith("#item-" + itemId + " form[action$='/retire'] button");
         assertThat(browser.waitFor(".notice--ok").getText()).isEqualTo("Version 1 retirée : les clients ne la voient plus.");
         logIn(customer, "/espace-client");
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain(textFr);

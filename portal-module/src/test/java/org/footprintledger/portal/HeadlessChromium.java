@@ -148,9 +148,19 @@ final class HeadlessChromium implements AutoCloseable {
                 .toList();
     }
 
-    /** Clicks the element the CSS selector finds. */
-    void click(String css) {
-        driver.findElement(By.cssSelector(css)).click();
+    /** Submits the form of the button the CSS selector finds, waiting for the page it answers. */
+    void submitWith(String css) {
+        clickAndWaitForTheNextPage(driver.findElement(By.cssSelector(css)));
+    }
+
+    /**
+     * Clicks a form's button and waits until the page it answers has replaced this one: a notice looked for at once
+     * could otherwise be found on the page being left.
+     */
+    void clickAndWaitForTheNextPage(WebElement button) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(leaving));
     }
 
     /** The element the CSS selector finds, waiting up to 10 s for it to be on the page. */

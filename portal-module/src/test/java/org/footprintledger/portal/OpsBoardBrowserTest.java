@@ -67,7 +67,8 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
         WebElement month = browser.driver().findElement(By.id("close-month"));
         month.clear();
         month.sendKeys(MONTH);
-        browser.click("#clotures form button[type='submit']");
+        browser.clickAndWaitForTheNextPage(
+                browser.driver().findElement(By.cssSelector("#clotures form button[type='submit']")));
         assertThat(browser.waitFor(".notice--ok").getText()).startsWith("Mois " + MONTH + " clos : ");
         assertThat(rowOf("#clotures", MONTH).getText()).contains("terminée", "ops");
 
@@ -85,7 +86,7 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
         check("/ops/tableau (parked)");
         browser.screenshot("ops-tableau-fr");
 
-        parked.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.clickAndWaitForTheNextPage(parked.findElement(By.cssSelector("button[type='submit']")));
         // the ledger names the line by its key (ADR 0013), so the refusal does too
         String lineKey = db.queryForObject("SELECT line_key FROM line_pseudonym WHERE line_id = ?", String.class, line);
         assertThat(browser.waitFor(".notice--error").getText())
@@ -95,7 +96,8 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
                 .as("attempts").isEqualTo("2");
 
         db.update("UPDATE usage_ledger_fact SET line_type = 'MOBILE' WHERE subscriber_id = ?", subscriber);
-        rowOf("#registres", ledgerId).findElement(By.cssSelector("button[type='submit']")).click();
+        browser.clickAndWaitForTheNextPage(
+                rowOf("#registres", ledgerId).findElement(By.cssSelector("button[type='submit']")));
         assertThat(browser.waitFor(".notice--ok").getText())
                 .isEqualTo("Registre " + ledgerId + " relancé : ses faits sont passés dans le registre.");
         assertThat(browser.text("#registres")).doesNotContain(ledgerId);
