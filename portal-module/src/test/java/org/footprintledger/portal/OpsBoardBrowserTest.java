@@ -1,6 +1,7 @@
 package org.footprintledger.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,14 +68,13 @@ class OpsBoardBrowserTest extends PortalIntegrationTest {
         WebElement month = browser.driver().findElement(By.id("close-month"));
         month.clear();
         month.sendKeys(MONTH);
-        browser.clickAndWaitForTheNextPage(
-                browser.driver().findElement(By.cssSelector("#clotures form button[type='submit']")));
+        browser.submitWith("#clotures form button[type='submit']");
         assertThat(browser.waitFor(".notice--ok").getText()).startsWith("Mois " + MONTH + " clos : ");
         assertThat(rowOf("#clotures", MONTH).getText()).contains("terminée", "ops");
 
         // the record's own fact fed first (late for the close, a correction): waiting beside the injected one, the
         // two would be handed over as one, of the record's technology and the injected line type
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> db.queryForObject(
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryForObject(
                 "SELECT count(*) FROM usage_ledger_fact WHERE subscriber_id = ?", Long.class, subscriber) == 0);
         // a fact the ledger refuses: the line is MOBILE in the ledger, the fact says FIXED
         db.update("INSERT INTO usage_ledger_fact (subscriber_id, month, line_id, line_type, technology, bytes_delta, "
