@@ -33,8 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes a month: records it as closed (from then on usage of that month reaches the ledger as late usage), then walks
- * the month's counted usage in subscriber order ({@link CountedUsage}), pages of {@code page-size} in parallel, each
- * page one transaction of batch commands that state the counted usage and issue the statement. Closing again re-walks
+ * the month's counted usage in subscriber order ({@link CountedUsage}), pages of the subscribers of {@code page-size}
+ * line-months in parallel, each page one transaction of batch commands that state the counted usage and issue the
+ * statement. Each page's steps are timed ({@code ledger.month.close.page}, tag {@code step}): reading it, resolving
+ * its subscribers' and lines' keys, issuing its statements. Closing again re-walks
  * the month and closes nothing twice.
  */
 @Component
@@ -56,13 +58,16 @@ class MonthCloser implements MonthClosing {
     private final Counter ledgersClosed;
     private final Timer closeTime;
     private final MonthCloseProgress progress;
+    private final Timer pageRead;
+    private final Timer pageKeys;
+    private final Timer pageStatements;
 
     MonthCloser(LedgerMonths months, CountedUsage counted, PublishedFactorSets factorSets, CommandGateway commands,
                 SubscriberKeys keys, TransactionTemplate transactions, Clock clock, MeterRegistry metrics,
                 MonthCloseProgress progress,
                 @Value("${footprint.month-close.zone:Europe/Paris}") ZoneId zone,
                 @Value("${footprint.month-close.workers:2}") int workers,
-                @Value("${footprint.month-close.page-size:1000}") int pageSize) {
+                @Value("${footprint.month-close.page-size:2000}") int pageSize) {
         this.months = months;
         this.counted = counted;
         this.factorSets = factorSets;
@@ -77,6 +82,16 @@ class MonthCloser implements MonthClosing {
         this.ledgersClosed = Counter.builder("ledger.months.closed")
                 .description("Subscriber-months whose statement was issued by a month close").register(metrics);
         this.closeTime = Timer.builder("ledger.month.close").description("Duration of a whole month close")
+                .register(metrics);
+        this.pageRead = pageStep("read", metrics);
+        this.pageKeys = pageStep("keys", metrics);
+        this.pageStatements = pageStep("statements", metrics);
+    }
+
+    private static Timer pageStep(String step, MeterRegistry metrics) {
+        return Timer.builder("ledger.month.close.page").tag("step", step)
+                .description("Time a month close spends on one step of a page: read its counted usage, resolve its "
+                        + "keys, issue its statements")
                 .register(metrics);
     }
 
@@ -133,8 +148,8 @@ class MonthCloser implements MonthClosing {
         try {
             total = counted.subscribersIn(month);
             progress.started(month, total);
-            for (List<SubscriberMonthUsage> page = counted.toClose(month, "", pageSize); !page.isEmpty();
-                 page = counted.toClose(month, page.get(page.size() - 1).subscriberId(), pageSize)) {
+            for (List<SubscriberMonthUsage> page = readPage(month, ""); !page.isEmpty();
+                 page = readPage(month, page.get(page.size() - 1).subscriberId())) {
                 List<SubscriberMonthUsage> usage = page;
                 sizes.add(page.size());
                 pages.add(pool.submit(() -> {
@@ -169,26 +184,35 @@ class MonthCloser implements MonthClosing {
         return new Walked(committed, newlyClosed, total, failure);
     }
 
+    private List<SubscriberMonthUsage> readPage(YearMonth month, String afterSubscriberId) {
+        return pageRead.record(() -> counted.toClose(month, afterSubscriberId, pageSize));
+    }
+
     private long closePage(List<SubscriberMonthUsage> page, FactorSet closeSet, Instant closedAt) {
         Long closed = transactions.execute(tx -> {
             Map<String, String> subscriberOfLine = new HashMap<>();
             page.forEach(usage -> usage.lines().forEach(line -> subscriberOfLine.put(line.lineId(),
                     usage.subscriberId())));
-            SubscriberKeys.Keys named = keys.keysOf(page.stream().map(SubscriberMonthUsage::subscriberId).toList(),
-                    subscriberOfLine);
-            Map<String, String> keyOf = named.subscriberKeys();
-            long newly = 0;
-            for (int from = 0; from < page.size(); from += LEDGERS_PER_COMMAND) {
-                List<CloseLedgerMonthCommand> chunk = page
-                        .subList(from, Math.min(page.size(), from + LEDGERS_PER_COMMAND)).stream()
-                        .map(usage -> CloseLedgerMonthCommand.counting(usage.keyedAs(keyOf.get(usage.subscriberId()),
-                                named.lineKeys()),
-                                closeSet, closedAt)).toList();
-                Long result = commands.sendAndWait(new CloseLedgerMonthsCommand(chunk));
-                newly += result == null ? 0 : result;
-            }
-            return newly;
+            SubscriberKeys.Keys named = pageKeys.record(() -> keys.keysOf(
+                    page.stream().map(SubscriberMonthUsage::subscriberId).toList(), subscriberOfLine));
+            return pageStatements.record(() -> issueStatements(page, named, closeSet, closedAt));
         });
         return closed == null ? 0 : closed;
+    }
+
+    /** The page's statements, by batch commands of at most {@value #LEDGERS_PER_COMMAND} ledgers. */
+    private long issueStatements(List<SubscriberMonthUsage> page, SubscriberKeys.Keys named, FactorSet closeSet,
+                                 Instant closedAt) {
+        Map<String, String> keyOf = named.subscriberKeys();
+        long newly = 0;
+        for (int from = 0; from < page.size(); from += LEDGERS_PER_COMMAND) {
+            List<CloseLedgerMonthCommand> chunk = page
+                    .subList(from, Math.min(page.size(), from + LEDGERS_PER_COMMAND)).stream()
+                    .map(usage -> CloseLedgerMonthCommand.counting(usage.keyedAs(keyOf.get(usage.subscriberId()),
+                            named.lineKeys()), closeSet, closedAt)).toList();
+            Long result = commands.sendAndWait(new CloseLedgerMonthsCommand(chunk));
+            newly += result == null ? 0 : result;
+        }
+        return newly;
     }
 }

@@ -13,8 +13,13 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import javax.sql.DataSource;
 import org.footprintledger.footprint.api.MonthCloseReport;
 import org.footprintledger.footprint.api.MonthClosing;
@@ -99,7 +104,7 @@ class LedgerBenchmark {
 
     private record Shape(String name, long records, long accepted, long lineMonths, double importSeconds,
                          long events, long eventStoreBytes, long recordBytes, long newlyClosed, double closeSeconds,
-                         double readModelSeconds, double closeCpuSeconds) {
+                         double readModelSeconds, double closeCpuSeconds, Map<String, Double> closeStepSeconds) {
 
         double closeRate() {
             return lineMonths / closeSeconds;
@@ -120,6 +125,9 @@ class LedgerBenchmark {
             System.out.printf("    CPU of this JVM from the close's start until the read model showed it: %.1f s = %.1f "
                     + "microseconds per line-month (other processes on a shared machine do not count)%n",
                     closeCpuSeconds, 1e6 * closeCpuSeconds / lineMonths);
+            System.out.printf("    close pages' steps, summed over the pages (two pages run side by side): read %.1f s, "
+                    + "keys %.1f s, statements %.1f s%n", closeStepSeconds.get("read"), closeStepSeconds.get("keys"),
+                    closeStepSeconds.get("statements"));
         }
     }
 
@@ -143,6 +151,7 @@ class LedgerBenchmark {
         long lineMonths = jdbc.queryForObject("SELECT count(*) FROM usage_line_month WHERE month = ANY(?::varchar[])",
                 Long.class, (Object) months.stream().map(YearMonth::toString).toArray(String[]::new));
         MonthClosing closing = app.getBean(MonthClosing.class);
+        Map<String, Double> stepsBefore = closeSteps(app);
         long cpuStarted = processCpuNanos();
         long closeStarted = System.nanoTime();
         long newlyClosed = 0;
@@ -155,11 +164,13 @@ class LedgerBenchmark {
                 "SELECT count(*) FROM ledger_statement_line WHERE status = 'CLOSED'", closedBefore + lineMonths,
                 closeStarted);
         double closeCpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+        Map<String, Double> steps = closeSteps(app);
+        steps.replaceAll((step, seconds) -> seconds - stepsBefore.get(step));
         jdbc.execute("VACUUM ANALYZE domain_event_entry");
         return new Shape(name, records, accepted, lineMonths, importSeconds,
                 count(jdbc, "domain_event_entry") - eventsBefore, size(jdbc, "domain_event_entry") - eventBytesBefore,
                 size(jdbc, "usage_record") - recordBytesBefore, newlyClosed, closeSeconds, readModelSeconds,
-                closeCpuSeconds);
+                closeCpuSeconds, steps);
     }
 
     /** One file a day of one month, one record per line and day, with the contract's CSV columns. */
@@ -251,6 +262,15 @@ class LedgerBenchmark {
         return jdbc.queryForObject("SELECT pg_total_relation_size(?::regclass) + COALESCE((SELECT "
                 + "sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = ?::regclass), 0)",
                 Long.class, table, table);
+    }
+
+    /** The month close's time so far in each step of its pages, from its timers, in seconds. */
+    private static Map<String, Double> closeSteps(ConfigurableApplicationContext app) {
+        Map<String, Double> seconds = new HashMap<>();
+        for (Timer timer : app.getBean(MeterRegistry.class).find("ledger.month.close.page").timers()) {
+            seconds.put(timer.getId().getTag("step"), timer.totalTime(TimeUnit.SECONDS));
+        }
+        return seconds;
     }
 
     /** CPU time of this JVM, all threads: the ledger's own work, whatever else runs on the machine. */
