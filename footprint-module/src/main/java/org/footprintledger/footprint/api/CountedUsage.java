@@ -12,10 +12,11 @@ import java.util.List;
 public interface CountedUsage {
 
     /**
-     * The subscribers with usage in {@code month} after {@code afterSubscriberId} in id order, at most {@code limit},
-     * each with the totals its statement must state at the close: the records counted, less those received after the
-     * close was recorded that still wait to reach the ledger as late usage (they become corrections once it has).
-     * Read in one snapshot.
+     * The subscribers with usage in {@code month} after {@code afterSubscriberId} in id order: those of the next
+     * {@code limit} line-months with usage, whole (all their lines), so at most {@code limit} subscribers and at
+     * least one while any is left. Each comes with the totals its statement must state at the close: the records
+     * counted, less those received after the close was recorded that still wait to reach the ledger as late usage
+     * (they become corrections once it has). Read in one snapshot.
      */
     List<SubscriberMonthUsage> toClose(YearMonth month, String afterSubscriberId, int limit);
 
