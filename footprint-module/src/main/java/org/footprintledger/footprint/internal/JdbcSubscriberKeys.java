@@ -1,9 +1,11 @@
 package org.footprintledger.footprint.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,37 +15,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link SubscriberKeys} over {@code subscriber_pseudonym}. A batch is resolved in one statement: an insert of a
- * fresh key for every id of the batch that has none (on conflict nothing), and a read of the keys the others have.
- * The rare id another transaction inserted at the same instant is read again by a second statement. Lines the same
- * way, in the same statement ({@code line_pseudonym}).
+ * {@link SubscriberKeys} over {@code subscriber_pseudonym} and {@code line_pseudonym}. A batch is resolved set-wise,
+ * subscribers first, then their lines: one read of the keys they have, then one insert of a fresh key for each of the
+ * others (on conflict nothing). A line's key is made against its subscriber's key; a legacy subscriber's line keeps its
+ * id as its key. The rare id another transaction inserted at the same instant is read again by a second round.
+ * Separate statements rather than one: each is planned for its own arrays (the single statement's generic plan, made
+ * while the tables were small, cost a second of the server's CPU a page of new subscribers, LedgerBenchmark's daily
+ * shape), and a page whose keys are all known, every month after a subscriber's first, costs two index reads.
  */
 @Component
 class JdbcSubscriberKeys implements SubscriberKeys {
 
-    /**
-     * Subscribers first, then their lines in the same statement: a line's key is made against its subscriber's key
-     * (read or made by the statement's first part; a legacy subscriber's line keeps its id as its key). A line whose
-     * subscriber another transaction inserted at the same instant is left out, and read again by a second statement.
-     */
-    private static final String RESOLVE = "WITH wanted(subscriber_id, fresh) AS (SELECT * FROM unnest(?::text[], ?::text[])), "
-            + "made AS (INSERT INTO subscriber_pseudonym (subscriber_id, pseudonym) "
-            + "SELECT w.subscriber_id, w.fresh FROM wanted w "
-            + "WHERE NOT EXISTS (SELECT 1 FROM subscriber_pseudonym p WHERE p.subscriber_id = w.subscriber_id) "
-            + "ON CONFLICT (subscriber_id) DO NOTHING RETURNING subscriber_id, pseudonym, legacy), "
-            + "subs AS (SELECT subscriber_id, pseudonym, legacy FROM made UNION ALL "
-            + "SELECT p.subscriber_id, p.pseudonym, p.legacy FROM subscriber_pseudonym p JOIN wanted w USING (subscriber_id)), "
-            + "lines(line_id, subscriber_id, fresh) AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[])), "
-            + "made_lines AS (INSERT INTO line_pseudonym (line_id, line_key, subscriber_key, legacy) "
-            + "SELECT l.line_id, CASE WHEN s.legacy THEN l.line_id ELSE l.fresh END, "
-            + "coalesce(s.pseudonym, l.subscriber_id), coalesce(s.legacy, false) "
-            + "FROM lines l LEFT JOIN subs s USING (subscriber_id) "
-            + "WHERE (s.pseudonym IS NOT NULL OR l.subscriber_id LIKE '" + SubscriberKeys.PREFIX + "%') "
-            + "AND NOT EXISTS (SELECT 1 FROM line_pseudonym p WHERE p.line_id = l.line_id) "
-            + "ON CONFLICT (line_id) DO NOTHING RETURNING line_id, line_key) "
-            + "SELECT 'S', subscriber_id, pseudonym FROM subs "
-            + "UNION ALL SELECT 'L', line_id, line_key FROM made_lines "
-            + "UNION ALL SELECT 'L', p.line_id, p.line_key FROM line_pseudonym p JOIN lines l USING (line_id)";
+    private static final String KNOWN_SUBSCRIBERS = "SELECT subscriber_id, pseudonym, legacy FROM subscriber_pseudonym "
+            + "WHERE subscriber_id = ANY(?::text[])";
+    private static final String NEW_SUBSCRIBERS = "INSERT INTO subscriber_pseudonym (subscriber_id, pseudonym) "
+            + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (subscriber_id) DO NOTHING "
+            + "RETURNING subscriber_id, pseudonym, legacy";
+    private static final String KNOWN_LINES = "SELECT line_id, line_key FROM line_pseudonym WHERE line_id = ANY(?::text[])";
+    private static final String NEW_LINES = "INSERT INTO line_pseudonym (line_id, line_key, subscriber_key, legacy) "
+            + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) ON CONFLICT (line_id) DO NOTHING "
+            + "RETURNING line_id, line_key";
+
+    /** A subscriber's key, and whether an earlier release wrote its streams under its id. */
+    private record Pseudonym(String key, boolean legacy) {
+    }
 
     private final JdbcTemplate jdbc;
     private final LegacyStreamRekeying rekeying;
@@ -97,20 +92,53 @@ class JdbcSubscriberKeys implements SubscriberKeys {
     }
 
     private void resolve(Set<String> ids, Map<String, String> lines, Keys keys) {
-        if (ids.isEmpty() && lines.isEmpty()) {
+        Map<String, Pseudonym> subscribers = resolveSubscribers(ids);
+        subscribers.forEach((id, pseudonym) -> keys.subscriberKeys().put(id, pseudonym.key()));
+        if (lines.isEmpty()) {
             return;
         }
-        String[] wanted = ids.toArray(String[]::new);
-        String[] lineIds = lines.keySet().toArray(String[]::new);
-        String[] lineSubscribers = lines.values().toArray(String[]::new);
-        // a plan for these arrays and these tables: the generic plan of the prepared statement, made while the
-        // tables were small, cost a second of the server's CPU a page of new subscribers (LedgerBenchmark, daily shape)
-        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        jdbc.query(RESOLVE, rs -> {
-            (rs.getString(1).equals("S") ? keys.subscriberKeys() : keys.lineKeys()).put(rs.getString(2),
-                    rs.getString(3));
-        }, wanted, freshKeys(wanted.length), lineIds, lineSubscribers, freshKeys(lineIds.length));
-        jdbc.execute("SET LOCAL plan_cache_mode = auto");
+        jdbc.query(KNOWN_LINES, rs -> {
+            keys.lineKeys().put(rs.getString(1), rs.getString(2));
+        }, (Object) lines.keySet().toArray(String[]::new));
+        List<String> lineIds = new ArrayList<>();
+        List<String> lineKeys = new ArrayList<>();
+        List<String> subscriberKeys = new ArrayList<>();
+        List<Boolean> legacy = new ArrayList<>();
+        lines.forEach((lineId, subscriberId) -> {
+            Pseudonym subscriber = SubscriberKeys.isKey(subscriberId) ? new Pseudonym(subscriberId, false)
+                    : subscribers.get(subscriberId);
+            if (keys.lineKeys().containsKey(lineId) || subscriber == null) {
+                return; // known, or its subscriber was inserted by another transaction: read by the next round
+            }
+            lineIds.add(lineId);
+            lineKeys.add(subscriber.legacy() ? lineId : freshKey());
+            subscriberKeys.add(subscriber.key());
+            legacy.add(subscriber.legacy());
+        });
+        if (!lineIds.isEmpty()) {
+            jdbc.query(NEW_LINES, rs -> {
+                keys.lineKeys().put(rs.getString(1), rs.getString(2));
+            }, lineIds.toArray(String[]::new), lineKeys.toArray(String[]::new), subscriberKeys.toArray(String[]::new),
+                    legacy.toArray(Boolean[]::new));
+        }
+    }
+
+    /** The keys of these subscribers: those they have, and fresh ones for the others this transaction could insert. */
+    private Map<String, Pseudonym> resolveSubscribers(Set<String> ids) {
+        Map<String, Pseudonym> subscribers = new HashMap<>();
+        if (ids.isEmpty()) {
+            return subscribers;
+        }
+        jdbc.query(KNOWN_SUBSCRIBERS, rs -> {
+            subscribers.put(rs.getString(1), new Pseudonym(rs.getString(2), rs.getBoolean(3)));
+        }, (Object) ids.toArray(String[]::new));
+        String[] missing = ids.stream().filter(id -> !subscribers.containsKey(id)).toArray(String[]::new);
+        if (missing.length > 0) {
+            jdbc.query(NEW_SUBSCRIBERS, rs -> {
+                subscribers.put(rs.getString(1), new Pseudonym(rs.getString(2), rs.getBoolean(3)));
+            }, missing, freshKeys(missing.length));
+        }
+        return subscribers;
     }
 
     private String[] freshKeys(int count) {
