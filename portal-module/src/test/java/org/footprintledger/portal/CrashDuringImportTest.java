@@ -6,18 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Nothing lost, nothing counted twice: the application is killed (SIGKILL) in the middle of a file import, started
@@ -37,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CrashDuringImportTest {
 
     private static final LocalDate LAST_DAY = LocalDate.of(2024, 5, 31);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<Process> applications = new ArrayList<>();
     private EmbeddedPostgres postgres;
@@ -65,27 +57,29 @@ class CrashDuringImportTest {
         Path feed = Files.createTempFile("crash-feed", ".csv");
         SyntheticFeedGenerator.Summary summary = new SyntheticFeedGenerator(2_500, 40, LAST_DAY, 99).writeCsv(feed);
 
-        int port = freePort();
-        Process first = startApplication(port);
-        String interrupted = postImport(port, feed);
-        await().atMost(Duration.ofSeconds(120)).until(() -> status(port, interrupted).get("rowsRead").asLong() >= 30_000);
+        int port = ApplicationProcess.freePort();
+        ApplicationProcess node = startApplication(port);
+        String interrupted = node.postImport(feed, "text/csv");
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> node.importStatus(interrupted).get("rowsRead").asLong() >= 30_000);
         try (var spooled = Files.list(spool)) {
             Path file = spooled.findFirst().orElseThrow();
             assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
+        Process first = node.process();
         first.destroyForcibly().waitFor();
         assertThat(first.exitValue()).as("killed, not stopped").isNotZero();
         assertThat(spoolFiles()).as("the killed node's spooled file is still there").isEqualTo(1);
 
-        startApplication(port);
+        ApplicationProcess restarted = startApplication(port);
         assertThat(spoolFiles()).as("left-overs are deleted at start").isZero();
-        JsonNode afterRestart = status(port, interrupted);
+        JsonNode afterRestart = restarted.importStatus(interrupted);
         assertThat(afterRestart.get("status").asString()).isEqualTo("FAILED");
         assertThat(afterRestart.get("rowsRead").asLong()).isLessThan(summary.rows());
-        String again = postImport(port, feed);
+        String again = restarted.postImport(feed, "text/csv");
         JsonNode completed = await().atMost(Duration.ofSeconds(300))
-                .until(() -> status(port, again), s -> "COMPLETED".equals(s.get("status").asString()));
+                .until(() -> restarted.importStatus(again), s -> "COMPLETED".equals(s.get("status").asString()));
         assertThat(completed.get("rowsRead").asLong()).isEqualTo(summary.rows());
         assertThat(completed.get("rejected").asLong()).isEqualTo(summary.invalid());
 
@@ -131,48 +125,11 @@ class CrashDuringImportTest {
         return bytesById.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private Process startApplication(int port) throws Exception {
-        Path log = Files.createTempFile("crash-app", ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                FootprintLedgerApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--footprint.security.mode=demo",
-                "--footprint.demo-data.enabled=false",
-                "--footprint.import.spool-directory=" + spool)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        applications.add(process);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> get(port, "/actuator/health").contains("UP"));
-        return process;
-    }
-
-    private static String postImport(int port, Path feed) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/usage/imports"))
-                .header("Authorization", feedAuthorization()).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofFile(feed)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(202);
-        return JSON.readTree(response.body()).get("importId").asString();
-    }
-
-    private static JsonNode status(int port, String importId) throws Exception {
-        return JSON.readTree(get(port, "/api/v1/usage/imports/" + importId));
-    }
-
-    private static String get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", feedAuthorization()).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static String feedAuthorization() {
-        return "Basic " + Base64.getEncoder().encodeToString("feed:feed".getBytes());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private ApplicationProcess startApplication(int port) throws Exception {
+        ApplicationProcess application = ApplicationProcess.start(port, postgres.getJdbcUrl("postgres", "postgres"),
+                List.of("-Xmx512m"), List.of("--footprint.import.spool-directory=" + spool),
+                Files.createTempFile("crash-app", ".log"));
+        applications.add(application.process());
+        return application;
     }
 }
