@@ -16,7 +16,8 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * A month close interrupted by a database failure answers what it closed, counted by the pages that committed, and
- * the next scheduled round finishes it whatever the day (pages of 5 ledgers, one worker: SmallLimitsIntegrationTest).
+ * the next scheduled round finishes it whatever the day (pages of 5 line-months, one worker:
+ * SmallLimitsIntegrationTest); a ledger whose counted usage contradicts itself stops no other.
  */
 class MonthCloseInterruptedTest extends SmallLimitsIntegrationTest {
 
@@ -78,8 +79,44 @@ class MonthCloseInterruptedTest extends SmallLimitsIntegrationTest {
                 + "AND completed_at IS NOT NULL", Long.class, MONTH)).isEqualTo(25);
     }
 
+    @Test
+    void a_ledger_whose_counted_usage_contradicts_itself_is_left_out_named_and_the_others_are_closed() {
+        String month = "2022-07";
+        String prefix = "N" + UUID.randomUUID().toString().substring(0, 8);
+        UsageFeed batch = UsageFeed.batch();
+        for (int i = 0; i < 12; i++) {
+            String subscriber = String.format("%s-%02d", prefix, i);
+            batch.mobile(subscriber + "-r", subscriber, subscriber + "-M1", month + "-10", 1_000_000_000L, 0, false);
+        }
+        assertThat(new ApiClient(port, "feed", "feed").postJson("/api/v1/usage/records", batch.body()).status())
+                .isEqualTo(200);
+        // a write outside the product: more late usage waiting for one line than its month counts
+        db.update("INSERT INTO usage_ledger_fact (subscriber_id, month, line_id, line_type, bytes_delta, "
+                + "records_delta, estimated_delta, batch_id) VALUES (?, ?, ?, 'MOBILE', 3000000000, 1, 0, 'manual')",
+                prefix + "-07", month, prefix + "-07-M1");
+        ApiClient ops = new ApiClient(port, "ops", "ops");
+        try {
+            ApiClient.Response interrupted = ops.postJson("/api/v1/ops/months/" + month + "/close", "");
+
+            assertThat(interrupted.status()).isEqualTo(503);
+            assertThat(interrupted.json().get("message").asString()).contains("1 ledger(s) left out",
+                    "subscriber " + prefix + "-07 in " + month, "line " + prefix + "-07-M1", "closed 11 of 12 ledgers");
+            assertThat(statementsIssued(month)).as("every other ledger closed").isEqualTo(11);
+
+            db.update("DELETE FROM usage_ledger_fact WHERE batch_id = 'manual'");
+            assertThat(ops.postJson("/api/v1/ops/months/" + month + "/close", "").status()).isEqualTo(200);
+            assertThat(statementsIssued(month)).as("the one left out closed once repaired, none twice").isEqualTo(12);
+        } finally {
+            db.update("DELETE FROM usage_ledger_fact WHERE batch_id = 'manual'");
+        }
+    }
+
     private long statementsIssued() {
+        return statementsIssued(MONTH);
+    }
+
+    private long statementsIssued(String month) {
         return db.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? "
-                + "AND payload_type LIKE '%StatementIssuedEvent'", Long.class, "%/" + MONTH);
+                + "AND payload_type LIKE '%StatementIssuedEvent'", Long.class, "%/" + month);
     }
 }

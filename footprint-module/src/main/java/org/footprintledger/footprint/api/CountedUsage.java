@@ -16,9 +16,10 @@ public interface CountedUsage {
      * {@code limit} line-months with usage, whole (all their lines), so at most {@code limit} subscribers and at
      * least one while any is left. Each comes with the totals its statement must state at the close: the records
      * counted, less those received after the close was recorded that still wait to reach the ledger as late usage
-     * (they become corrections once it has). Read in one snapshot.
+     * (they become corrections once it has). Read in one snapshot. A subscriber whose totals would be negative is
+     * not stated but named in the page's inconsistencies.
      */
-    List<SubscriberMonthUsage> toClose(YearMonth month, String afterSubscriberId, int limit);
+    ClosePage toClose(YearMonth month, String afterSubscriberId, int limit);
 
     /** How many subscribers have usage counted in {@code month} (the month close's ledgers). */
     long subscribersIn(YearMonth month);

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.footprintledger.footprint.api.CloseLedgerMonthCommand;
+import org.footprintledger.footprint.api.ClosePage;
 import org.footprintledger.footprint.api.CloseLedgerMonthsCommand;
 import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.FactorSet;
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Closes a month: records it as closed (from then on usage of that month reaches the ledger as late usage), then walks
  * the month's counted usage in subscriber order ({@link CountedUsage}), pages of the subscribers of {@code page-size}
  * line-months in parallel, each page one transaction of batch commands that state the counted usage and issue the
- * statement. Each page's steps are timed ({@code ledger.month.close.page}, tag {@code step}): reading it, resolving
+ * statement. A subscriber whose counted usage contradicts itself is left out, logged and counted
+ * ({@code ledger.months.close.inconsistent}); the others are closed, and the close ends interrupted, naming it.
+ * Each page's steps are timed ({@code ledger.month.close.page}, tag {@code step}): reading it, resolving
  * its subscribers' and lines' keys, issuing its statements. Closing again re-walks
  * the month and closes nothing twice.
  */
@@ -44,6 +47,7 @@ class MonthCloser implements MonthClosing {
 
     private static final Logger log = LoggerFactory.getLogger(MonthCloser.class);
     private static final int LEDGERS_PER_COMMAND = 1000;
+    private static final int LOGGED_INCONSISTENCIES = 20;
 
     private final LedgerMonths months;
     private final CountedUsage counted;
@@ -56,6 +60,7 @@ class MonthCloser implements MonthClosing {
     private final int workers;
     private final int pageSize;
     private final Counter ledgersClosed;
+    private final Counter ledgersInconsistent;
     private final Timer closeTime;
     private final MonthCloseProgress progress;
     private final Timer pageRead;
@@ -81,6 +86,9 @@ class MonthCloser implements MonthClosing {
         this.progress = progress;
         this.ledgersClosed = Counter.builder("ledger.months.closed")
                 .description("Subscriber-months whose statement was issued by a month close").register(metrics);
+        this.ledgersInconsistent = Counter.builder("ledger.months.close.inconsistent")
+                .description("Subscriber-months a month close left out: their counted usage contradicts itself")
+                .register(metrics);
         this.closeTime = Timer.builder("ledger.month.close").description("Duration of a whole month close")
                 .register(metrics);
         this.pageRead = pageStep("read", metrics);
@@ -143,15 +151,19 @@ class MonthCloser implements MonthClosing {
         ExecutorService pool = SideBySide.threads("month-close", workers, workers);
         List<Future<Long>> pages = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
+        List<String> inconsistent = new ArrayList<>();
         RuntimeException failure = null;
         long total = -1;
         try {
             total = counted.subscribersIn(month);
             progress.started(month, total);
-            for (List<SubscriberMonthUsage> page = readPage(month, ""); !page.isEmpty();
-                 page = readPage(month, page.get(page.size() - 1).subscriberId())) {
-                List<SubscriberMonthUsage> usage = page;
-                sizes.add(page.size());
+            for (ClosePage page = readPage(month, ""); !page.isEnd(); page = readPage(month, page.lastSubscriberId())) {
+                inconsistent.addAll(page.inconsistencies());
+                List<SubscriberMonthUsage> usage = page.usage();
+                if (usage.isEmpty()) {
+                    continue;
+                }
+                sizes.add(usage.size());
                 pages.add(pool.submit(() -> {
                     long closed = closePage(usage, closeSet, closedAt);
                     progress.pageCommitted(month, usage.size());
@@ -160,6 +172,16 @@ class MonthCloser implements MonthClosing {
             }
         } catch (RuntimeException e) {
             failure = e;
+        }
+        if (!inconsistent.isEmpty()) {
+            ledgersInconsistent.increment(inconsistent.size());
+            inconsistent.stream().limit(LOGGED_INCONSISTENCIES).forEach(problem -> log.warn("close of {}: left out, "
+                    + "its counted usage contradicts itself: {}", month, problem));
+            if (failure == null) {
+                failure = new IllegalStateException(inconsistent.size() + " ledger(s) left out: their counted usage "
+                        + "contradicts itself (" + inconsistent.get(0) + (inconsistent.size() > 1 ? "; …" : "")
+                        + "); the others are closed");
+            }
         }
         long committed = 0;
         long newlyClosed = 0;
@@ -184,7 +206,7 @@ class MonthCloser implements MonthClosing {
         return new Walked(committed, newlyClosed, total, failure);
     }
 
-    private List<SubscriberMonthUsage> readPage(YearMonth month, String afterSubscriberId) {
+    private ClosePage readPage(YearMonth month, String afterSubscriberId) {
         return pageRead.record(() -> counted.toClose(month, afterSubscriberId, pageSize));
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.footprintledger.footprint.api.ClosePage;
 import org.footprintledger.footprint.api.LineUsageFact;
 import org.footprintledger.footprint.api.CountedUsage;
 import org.footprintledger.footprint.api.LineMonthUsage;
@@ -143,8 +144,8 @@ class LineMonthTotals implements CountedUsage {
 
 
     @Override
-    public List<SubscriberMonthUsage> toClose(YearMonth month, String afterSubscriberId, int limit) {
-        Grouping grouping = new Grouping();
+    public ClosePage toClose(YearMonth month, String afterSubscriberId, int limit) {
+        Grouping grouping = Grouping.namingInconsistencies();
         String m = month.toString();
         readOnly.executeWithoutResult(tx -> {
             // the walk must follow the index: with statistics older than the day's files (autovacuum's ANALYZE runs
@@ -154,7 +155,7 @@ class LineMonthTotals implements CountedUsage {
             jdbc.query(PAGE_TO_CLOSE, grouping, m, afterSubscriberId, limit, m, afterSubscriberId, m,
                     afterSubscriberId);
         });
-        return grouping.result();
+        return grouping.closePage();
     }
 
     @Override
@@ -214,20 +215,54 @@ class LineMonthTotals implements CountedUsage {
         return grouping.result();
     }
 
-    /** Rows of (subscriber, month, line, type, technology, bytes, records, estimated) grouped per subscriber-month. */
+    /**
+     * Rows of (subscriber, month, line, type, technology, bytes, records, estimated) grouped per subscriber-month. A
+     * line whose figures cannot be counted usage (negative) fails the read, or, for a month close's page, leaves its
+     * subscriber-month out, named among the inconsistencies.
+     */
     private static final class Grouping implements RowCallbackHandler {
         private final Map<String, List<LineMonthUsage>> lines = new LinkedHashMap<>();
         private final Map<String, SubscriberMonthUsage> keys = new LinkedHashMap<>();
+        private final Map<String, String> inconsistencies = new LinkedHashMap<>();
+        private final boolean namingInconsistencies;
+        private String lastSubscriberId;
+
+        Grouping() {
+            this(false);
+        }
+
+        private Grouping(boolean namingInconsistencies) {
+            this.namingInconsistencies = namingInconsistencies;
+        }
+
+        static Grouping namingInconsistencies() {
+            return new Grouping(true);
+        }
 
         @Override
         public void processRow(java.sql.ResultSet rs) throws java.sql.SQLException {
             String subscriberId = rs.getString(1);
             YearMonth month = YearMonth.parse(rs.getString(2).trim());
             String key = subscriberId + "/" + month;
+            lastSubscriberId = subscriberId;
             keys.putIfAbsent(key, new SubscriberMonthUsage(subscriberId, month, List.of()));
-            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new LineMonthUsage(rs.getString(3),
-                    LineType.valueOf(rs.getString(4)), Technology.fromCode(rs.getString(5)).orElse(null),
-                    rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+            try {
+                lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new LineMonthUsage(rs.getString(3),
+                        LineType.valueOf(rs.getString(4)), Technology.fromCode(rs.getString(5)).orElse(null),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+            } catch (IllegalArgumentException e) {
+                if (!namingInconsistencies) {
+                    throw e;
+                }
+                inconsistencies.putIfAbsent(key, "subscriber " + subscriberId + " in " + month + ": "
+                        + e.getMessage());
+            }
+        }
+
+        ClosePage closePage() {
+            List<SubscriberMonthUsage> usage = result().stream()
+                    .filter(u -> !inconsistencies.containsKey(u.subscriberId() + "/" + u.month())).toList();
+            return new ClosePage(usage, List.copyOf(inconsistencies.values()), lastSubscriberId);
         }
 
         List<SubscriberMonthUsage> result() {

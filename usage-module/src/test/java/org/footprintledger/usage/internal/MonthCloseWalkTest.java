@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.footprintledger.footprint.api.ClosePage;
 import org.footprintledger.footprint.api.LineMonthUsage;
 import org.footprintledger.footprint.api.SubscriberMonthUsage;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +22,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The month close's walk of the counted usage ({@link LineMonthTotals#toClose}) on a real PostgreSQL: pages of whole
- * subscribers in id order, each subscriber exactly once, the late facts still waiting taken off its totals, and
- * nothing of a subscriber whose records all count nothing.
+ * subscribers in id order, each subscriber exactly once, the late facts still waiting taken off its totals, nothing
+ * of a subscriber whose records all count nothing, and a subscriber whose usage contradicts itself named, not stated.
  */
 class MonthCloseWalkTest {
 
@@ -101,17 +102,42 @@ class MonthCloseWalkTest {
         waiting("A", "A-L0", MONTH, 500, 1);
         waiting("A", "A-L0", MONTH.plusMonths(1), 99, 1);
 
-        List<LineMonthUsage> lines = totals.toClose(MONTH, "", 10).get(0).lines();
+        List<LineMonthUsage> lines = totals.toClose(MONTH, "", 10).usage().get(0).lines();
 
         assertThat(lines).extracting(LineMonthUsage::lineId, LineMonthUsage::bytes, LineMonthUsage::records)
                 .containsExactly(tuple("A-L0", 7_000L, 2L),
                         tuple("A-L1", 700L, 1L));
     }
 
+    @Test
+    void a_subscriber_whose_usage_contradicts_itself_is_named_and_left_out_and_the_walk_goes_on() {
+        counted("A", "A-L0", MONTH, 10_000, 5);
+        counted("B", "B-L0", MONTH, 10_000, 5);
+        counted("B", "B-L1", MONTH, 500, 1);
+        waiting("B", "B-L1", MONTH, 900, 1); // more late usage than counted: a write outside the product
+        counted("C", "C-L0", MONTH, 30, 1);
+
+        List<ClosePage> pages = walkPages(MONTH, 1);
+
+        assertThat(pages.stream().flatMap(page -> page.usage().stream()).map(SubscriberMonthUsage::subscriberId))
+                .containsExactly("A", "C");
+        assertThat(pages.stream().flatMap(page -> page.inconsistencies().stream())).singleElement().asString()
+                .contains("subscriber B in 2025-03", "line B-L1", "bytes -400");
+    }
+
     private static List<List<SubscriberMonthUsage>> walk(YearMonth month, int limit) {
         List<List<SubscriberMonthUsage>> pages = new ArrayList<>();
-        for (List<SubscriberMonthUsage> page = totals.toClose(month, "", limit); !page.isEmpty();
-             page = totals.toClose(month, page.get(page.size() - 1).subscriberId(), limit)) {
+        for (ClosePage page : walkPages(month, limit)) {
+            assertThat(page.inconsistencies()).isEmpty();
+            pages.add(page.usage());
+        }
+        return pages;
+    }
+
+    private static List<ClosePage> walkPages(YearMonth month, int limit) {
+        List<ClosePage> pages = new ArrayList<>();
+        for (ClosePage page = totals.toClose(month, "", limit); !page.isEnd();
+             page = totals.toClose(month, page.lastSubscriberId(), limit)) {
             pages.add(page);
         }
         return pages;
