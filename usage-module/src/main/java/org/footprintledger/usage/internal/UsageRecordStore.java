@@ -60,13 +60,11 @@ class UsageRecordStore {
      * subscriber and type never change once registered, so lines known from earlier batches come from memory.
      */
     Map<String, RegisteredLine> registerLines(Collection<UsageRecord> records) {
-        Map<String, RegisteredLine> known = new HashMap<>();
+        Map<String, RegisteredLine> known = registeredLines.known(records.stream().map(UsageRecord::lineId)
+                .collect(Collectors.toSet()));
         Map<String, UsageRecord> firstPerLine = new java.util.TreeMap<>();
         for (UsageRecord record : records) {
-            RegisteredLine cached = registeredLines.get(record.lineId());
-            if (cached != null) {
-                known.put(record.lineId(), cached);
-            } else {
+            if (!known.containsKey(record.lineId())) {
                 firstPerLine.putIfAbsent(record.lineId(), record);
             }
         }
