@@ -1,7 +1,9 @@
 package org.footprintledger.vocabulary;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Access technology of a line, as the mediation feed names it. */
 public enum Technology {
@@ -29,7 +31,11 @@ public enum Technology {
         return lineType;
     }
 
+    /** Read for every record of every batch: one map look-up, not a stream over the values. */
+    private static final Map<String, Technology> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Technology::code, t -> t));
+
     public static Optional<Technology> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code));
     }
 }

@@ -18,6 +18,16 @@ public final class JsonRequestBody {
     /** @param what what the limit allows, said in the 413 (e.g. "at most 10000 records") */
     public static JsonNode read(HttpServletRequest request, ObjectMapper json, int maxBytes, String what)
             throws IOException {
+        byte[] body = bytes(request, maxBytes, what);
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            throw BadRequestException.unparseable(e);
+        }
+    }
+
+    /** The body's bytes, refused (413) from its announced size or as soon as more than the limit arrives. */
+    public static byte[] bytes(HttpServletRequest request, int maxBytes, String what) throws IOException {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge(request.getContentLengthLong(), maxBytes, what);
         }
@@ -25,11 +35,7 @@ public final class JsonRequestBody {
         if (body.length > maxBytes) {
             throw tooLarge(body.length, maxBytes, what);
         }
-        try {
-            return json.readTree(body);
-        } catch (JacksonException e) {
-            throw BadRequestException.unparseable(e);
-        }
+        return body;
     }
 
     private static PayloadTooLargeException tooLarge(long bytes, int maxBytes, String what) {

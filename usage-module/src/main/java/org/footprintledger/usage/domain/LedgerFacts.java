@@ -16,12 +16,14 @@ public final class LedgerFacts {
 
     /** By ledger (subscriber and month), then line. */
     private record Key(String subscriberId, YearMonth month, String lineId) implements Comparable<Key> {
-        private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::subscriberId)
-                .thenComparing(Key::month).thenComparing(Key::lineId);
-
         @Override
         public int compareTo(Key other) {
-            return ORDER.compare(this, other);
+            int bySubscriber = subscriberId.compareTo(other.subscriberId);
+            if (bySubscriber != 0) {
+                return bySubscriber;
+            }
+            int byMonth = month.compareTo(other.month);
+            return byMonth != 0 ? byMonth : lineId.compareTo(other.lineId);
         }
     }
 

@@ -23,7 +23,8 @@ public record UsageRecord(
     }
 
     public YearMonth month() {
-        return YearMonth.from(usageDate);
+        // the same month as YearMonth.from(usageDate), without its generic temporal look-ups (read many times a record)
+        return YearMonth.of(usageDate.getYear(), usageDate.getMonthValue());
     }
 
     /** Two records with the same id are duplicates when this holds, conflicts otherwise. */

@@ -32,6 +32,18 @@ class RegisteredLines {
         return lines.get(lineId);
     }
 
+    /** The lines of these ids that are known, in one pass under the lock (a batch names thousands). */
+    synchronized Map<String, RegisteredLine> known(java.util.Collection<String> lineIds) {
+        Map<String, RegisteredLine> known = new java.util.HashMap<>();
+        for (String lineId : lineIds) {
+            RegisteredLine line = lines.get(lineId);
+            if (line != null) {
+                known.put(lineId, line);
+            }
+        }
+        return known;
+    }
+
     void rememberAfterCommit(Map<String, RegisteredLine> registered) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             remember(registered);
