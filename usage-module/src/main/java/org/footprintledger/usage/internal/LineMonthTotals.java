@@ -151,8 +151,7 @@ class LineMonthTotals implements CountedUsage {
         readOnly.executeWithoutResult(tx -> {
             // the walk must follow the index: with statistics older than the day's files (autovacuum's ANALYZE runs
             // when it will), PostgreSQL took a bitmap of the whole rest of the month for each page, 0.5 s a page
-            jdbc.execute("SET LOCAL enable_bitmapscan = off");
-            jdbc.execute("SET LOCAL enable_seqscan = off");
+            jdbc.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off");
             jdbc.query(PAGE_TO_CLOSE, grouping, m, afterSubscriberId, limit, m, afterSubscriberId, m,
                     afterSubscriberId);
         });

@@ -2,6 +2,8 @@ package org.footprintledger.usage.internal;
 
 import org.footprintledger.usage.domain.RegisteredLine;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,13 +30,9 @@ class RegisteredLines {
         };
     }
 
-    synchronized RegisteredLine get(String lineId) {
-        return lines.get(lineId);
-    }
-
     /** The lines of these ids that are known, in one pass under the lock (a batch names thousands). */
-    synchronized Map<String, RegisteredLine> known(java.util.Collection<String> lineIds) {
-        Map<String, RegisteredLine> known = new java.util.HashMap<>();
+    synchronized Map<String, RegisteredLine> known(Collection<String> lineIds) {
+        Map<String, RegisteredLine> known = new HashMap<>();
         for (String lineId : lineIds) {
             RegisteredLine line = lines.get(lineId);
             if (line != null) {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -226,8 +227,8 @@ class UsageRecordStore {
         return superseded;
     }
 
-    private static final java.util.Comparator<RecordKey> KEY_ORDER = java.util.Comparator
-            .comparing(RecordKey::recordId).thenComparing(RecordKey::month);
+    private static final Comparator<RecordKey> KEY_ORDER = Comparator.comparing(RecordKey::recordId)
+            .thenComparing(RecordKey::month);
 
     Optional<String> supersedingRecordOf(String recordId) {
         return jdbc.query("SELECT superseded_by FROM usage_record WHERE record_id = ?",

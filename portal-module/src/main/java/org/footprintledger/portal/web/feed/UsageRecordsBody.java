@@ -128,7 +128,7 @@ final class UsageRecordsBody {
     }
 
     /** Scalars as text so that the validator reports wrong types ("1.5", "abc") like wrong CSV cells. */
-    static String text(JsonNode value) {
+    private static String text(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
