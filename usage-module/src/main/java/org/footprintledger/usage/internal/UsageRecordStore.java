@@ -93,9 +93,10 @@ class UsageRecordStore {
                     ps -> ps.setArray(1, varchars(ps.getConnection(), registeredBefore, UsageRecord::lineId)),
                     registered);
         }
-        known.putAll(fromDatabase);
         registeredLines.rememberAfterCommit(fromDatabase);
-        return known;
+        Map<String, RegisteredLine> named = new HashMap<>(known);
+        named.putAll(fromDatabase);
+        return named;
     }
 
     /**
