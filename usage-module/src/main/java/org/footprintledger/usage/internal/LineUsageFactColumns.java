@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.footprintledger.footprint.api.LineUsageFact;
+import org.postgresql.PGConnection;
 
 /**
  * Facts as eight arrays for {@code unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
@@ -28,8 +29,12 @@ final class LineUsageFactColumns {
         ps.setArray(4, c.createArrayOf("varchar", facts.stream().map(f -> f.lineType().name()).toArray()));
         ps.setArray(5, c.createArrayOf("varchar", facts.stream()
                 .map(f -> f.technology() == null ? null : f.technology().code()).toArray()));
-        ps.setArray(6, c.createArrayOf("bigint", facts.stream().map(LineUsageFact::bytesDelta).toArray()));
-        ps.setArray(7, c.createArrayOf("bigint", facts.stream().map(LineUsageFact::recordsDelta).toArray()));
-        ps.setArray(8, c.createArrayOf("bigint", facts.stream().map(LineUsageFact::estimatedRecordsDelta).toArray()));
+        // primitive arrays (the driver's own overload): no boxed Long, and no text form of each number when the
+        // driver sends them in binary
+        PGConnection pg = c.unwrap(PGConnection.class);
+        ps.setArray(6, pg.createArrayOf("int8", facts.stream().mapToLong(LineUsageFact::bytesDelta).toArray()));
+        ps.setArray(7, pg.createArrayOf("int8", facts.stream().mapToLong(LineUsageFact::recordsDelta).toArray()));
+        ps.setArray(8, pg.createArrayOf("int8", facts.stream().mapToLong(LineUsageFact::estimatedRecordsDelta)
+                .toArray()));
     }
 }
