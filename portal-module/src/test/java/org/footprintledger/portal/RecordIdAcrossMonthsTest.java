@@ -99,4 +99,42 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
             threads.shutdownNow();
         }
     }
+    @Test
+    void two_batches_sending_the_same_records_at_once_in_one_month_store_and_count_each_once() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String prefix = s + "-same-" + round + "-";
+                // mid-month days: neither batch probes a neighbouring month, so neither locks the partition first
+                List<UsageRecordSubmission> batch = java.util.stream.IntStream.range(0, 300)
+                        .mapToObj(i -> record(prefix + i, "2024-08-1" + (i % 10), 1_000 + i)).toList();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<IntakeReport> one = threads.submit(() -> {
+                    start.await();
+                    return intake.submit(batch);
+                });
+                Future<IntakeReport> other = threads.submit(() -> {
+                    start.await();
+                    List<UsageRecordSubmission> reversed = new java.util.ArrayList<>(batch);
+                    java.util.Collections.reverse(reversed);
+                    return intake.submit(reversed);
+                });
+                start.countDown();
+                IntakeReport first = one.get();
+                IntakeReport second = other.get();
+
+                assertThat(first.accepted() + second.accepted()).as("round " + round).isEqualTo(300);
+                assertThat(first.duplicates() + second.duplicates()).isEqualTo(300);
+                assertThat(first.rejected()).isEmpty();
+                assertThat(second.rejected()).isEmpty();
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM usage_record WHERE record_id LIKE ?", Long.class,
+                        prefix + "%")).isEqualTo(300);
+            }
+            assertThat(jdbc.queryForObject("SELECT bytes FROM usage_line_month WHERE line_id = ? AND month = "
+                    + "'2024-08'", Long.class, s + "-mob"))
+                    .as("each record counted once").isEqualTo(10 * (300 * 1_000L + 299 * 300 / 2));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

@@ -53,8 +53,15 @@ final class RecordIdScope {
         return written;
     }
 
-    /** One round trip: a DO block locking each partition the batch writes or probes, in the mode it needs. */
+    /**
+     * One round trip: a DO block locking each partition the batch writes or probes, in the mode it needs; nothing for
+     * a batch of one month outside its boundary weeks (a day's batch of the feed endpoint, most days), whose insert
+     * takes its partition's ROW EXCLUSIVE itself as it routes its first row, before it writes any.
+     */
     String lockStatement() {
+        if (written.size() == 1 && previousProbed.isEmpty() && nextProbed.isEmpty()) {
+            return "";
+        }
         String writeMode = written.size() == 1 ? "ROW EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
         Set<YearMonth> locked = new TreeSet<>(written);
         locked.addAll(previousProbed);
