@@ -20,17 +20,18 @@ class ProcessorOperationsTest extends LedgerIntegrationTest {
     @Autowired
     JdbcTemplate db;
 
-    /** The month OpsBoardBrowserTest and MonitoringFilesTest close too; each passes whoever closes it first. */
-    private static final String MONTH = "2025-11";
+    /** A month no other test uses: the statement this test replays is issued at its close, then corrected. */
+    private static final String MONTH = "2025-07";
 
     @Test
     void a_replay_of_the_ledger_projection_rebuilds_the_same_statements() {
         send(UsageFeed.batch().mobile(id("r1"), subscriber, id("mob"), MONTH + "-04", 2_000_000_000L, 0, false));
         close(MONTH);
-        // when another test closed the month first, the record is late usage: the close states what was fed, the
-        // record comes in as a correction; either way the statement is settled once it holds the line
-        JsonNode before = statementOnceItShows(MONTH, s -> "CLOSED".equals(s.get("status").asString())
-                && hasLine(s, id("mob")));
+        statementOnceItShows(MONTH, s -> "CLOSED".equals(s.get("status").asString()) && hasLine(s, id("mob")));
+        // usage received after the close: the statement shows its correction
+        send(UsageFeed.batch().mobile(id("r2"), subscriber, id("mob"), MONTH + "-05", 1_000_000_000L, 0, false));
+        JsonNode before = statementOnceItShows(MONTH, s -> line(s, id("mob")).get("corrections").size() == 1);
+        assertThat(line(before, id("mob")).get("co2eGrams").asLong()).as("3 Go at 49.4 g").isEqualTo(148);
 
         ApiClient.Response replay = ops.postJson("/api/v1/ops/processors/ledger/replay", "");
 
