@@ -62,9 +62,15 @@ abstract class LedgerIntegrationTest extends PortalIntegrationTest {
     }
 
     protected JsonNode statementOnceItShows(String month, Predicate<JsonNode> ready) {
+        return statementOnceItShows(subscriber, month, ready);
+    }
+
+    /** Another subscriber's statement, as the auditor reads it, once it meets the condition (30 s at most). */
+    protected JsonNode statementOnceItShows(String subscriberId, String month, Predicate<JsonNode> ready) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
-                    ApiClient.Response response = auditor.get(statementPath(month));
+                    ApiClient.Response response = auditor.get("/api/v1/subscribers/" + subscriberId + "/statements/"
+                            + month);
                     return response.status() == 200 ? response.json() : null;
                 }, statement -> statement != null && ready.test(statement));
     }

@@ -108,10 +108,8 @@ class PoisonFactTest extends LedgerIntegrationTest {
 
     /** The statement once the ledger holds it: closed (until then, a closed month's late usage shows provisional). */
     private JsonNode statementOf(String subscriberId, String month) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            ApiClient.Response response = auditor.get("/api/v1/subscribers/" + subscriberId + "/statements/" + month);
-            return response.status() == 200 ? response.json() : null;
-        }, statement -> statement != null && "CLOSED".equals(statement.get("status").asString()));
+        return statementOnceItShows(subscriberId, month,
+                statement -> "CLOSED".equals(statement.get("status").asString()));
     }
 
     private JsonNode parkedLedger(String ledgerId) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.footprintledger.footprint.api.ClosedMonths;
 import org.footprintledger.footprint.api.LedgerConflictException;
 import org.footprintledger.footprint.api.LedgerIds;
@@ -46,7 +44,7 @@ class LedgerFeederTest {
     private static final YearMonth CLOSED = YearMonth.of(2025, 3);
     private static final YearMonth STILL_CLOSING = YearMonth.of(2025, 4);
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static JdbcTemplate jdbc;
     private static TransactionTemplate transactions;
 
@@ -57,11 +55,9 @@ class LedgerFeederTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = MigratedPostgres.start();
         // one data source for all: the ledger's statements then join the feeder's transaction, as in production
-        DataSource database = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").outOfOrder(true).load()
-                .migrate();
+        DataSource database = postgres.dataSource();
         jdbc = new JdbcTemplate(database);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
         jdbc.execute("CREATE TABLE test_ledger_accrual (seq BIGSERIAL PRIMARY KEY, batch_id VARCHAR(64) NOT NULL, "

@@ -3,13 +3,11 @@ package org.footprintledger.usage.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.footprintledger.footprint.api.ClosePage;
 import org.footprintledger.footprint.api.LineMonthUsage;
 import org.footprintledger.footprint.api.SubscriberMonthUsage;
@@ -29,16 +27,14 @@ class MonthCloseWalkTest {
 
     private static final YearMonth MONTH = YearMonth.of(2025, 3);
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static JdbcTemplate jdbc;
     private static LineMonthTotals totals;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource database = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").outOfOrder(true).load()
-                .migrate();
+        postgres = MigratedPostgres.start();
+        DataSource database = postgres.dataSource();
         jdbc = new JdbcTemplate(database);
         totals = new LineMonthTotals(jdbc, new DataSourceTransactionManager(database));
     }
