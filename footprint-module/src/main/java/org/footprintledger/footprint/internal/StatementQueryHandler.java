@@ -29,9 +29,6 @@ import org.footprintledger.footprint.domain.FactorRegistry;
 import org.footprintledger.footprint.domain.StatementFold;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers statement queries: the current statements from the read model (closed months as issued or corrected) and
@@ -48,24 +45,17 @@ class StatementQueryHandler {
     private final PublishedFactorSets factorSets;
     private final StatementHistory history;
     private final CountedUsage counted;
-    private final TransactionTemplate snapshot;
     private final StreamVerdicts verdicts;
     private final SubscriberKeys keys;
 
     StatementQueryHandler(JdbcTemplate jdbc, PublishedFactorSets factorSets, StatementHistory history,
-                          CountedUsage counted, PlatformTransactionManager transactionManager,
-                          StreamVerdicts verdicts, SubscriberKeys keys) {
+                          CountedUsage counted, StreamVerdicts verdicts, SubscriberKeys keys) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.verdicts = verdicts;
         this.factorSets = factorSets;
         this.history = history;
         this.counted = counted;
-        // lines and corrections are read from one snapshot: the projection writes a correction and the figure it
-        // changed in one transaction, and a statement must never show one without the other
-        this.snapshot = new TransactionTemplate(transactionManager);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
     }
 
     @QueryHandler
@@ -90,8 +80,7 @@ class StatementQueryHandler {
                             .map(statement -> statement.withLineIds(lineIds)).toList());
         }
         Map<String, String> fingerprints = new HashMap<>();
-        List<MonthlyStatement> statements = snapshot.execute(tx -> current(subscriberId, query.from(), query.to(),
-                fingerprints));
+        List<MonthlyStatement> statements = current(subscriberId, query.from(), query.to(), fingerprints);
         Map<String, LedgerIntegrity.StreamVerdict> byLedger = verdicts.judgeFingerprinted("statement", fingerprints);
         Map<String, String> ledgerOfMonth = new HashMap<>();
         fingerprints.keySet().forEach(ledgerId -> ledgerOfMonth.put(ledgerId.substring(ledgerId.lastIndexOf('/') + 1),
@@ -135,52 +124,57 @@ class StatementQueryHandler {
     }
 
     /**
-     * The closed statements (the read model holds them under the subscriber's key, looked up in the same statement,
-     * and each line under its key, joined to its id), told under the ids asked, and the fingerprint of each one's
-     * stream ({@link StreamVerdicts}) by ledger id.
+     * The closed statements, each line with its corrections, read by one statement: the projection writes a correction
+     * and the figure it changed in one transaction, and one statement sees both or neither. (Two statements under a
+     * REPEATABLE READ template of this handler's own did not: the query bus runs handlers in a transaction of its own,
+     * which the template joined without its isolation, and a statement was read in CI with its corrected figure and
+     * without the correction.) The read model holds them under the subscriber's key, looked up in the same statement,
+     * and each line under its key, joined to its id; they are told under the ids asked, with the fingerprint of each
+     * one's stream ({@link StreamVerdicts}) by ledger id.
      */
     private Map<String, MonthlyStatement> closed(String subscriberId, YearMonth from, YearMonth to,
                                                  FactorRegistry registry, Map<String, String> fingerprints) {
-        Map<String, List<Correction>> corrections = corrections(subscriberId, from, to);
-        Map<String, List<StatementLine>> linesByMonth = new LinkedHashMap<>();
+        Map<String, ShownLine> shown = new LinkedHashMap<>();
         jdbc.query("SELECT *, " + StreamVerdicts.FINGERPRINT_OF_STREAM + " AS chain_print FROM (SELECT l.*, "
                         + "coalesce(lp.line_id, l.line_id) AS shown_line_id, "
-                        + "l.subscriber_id || '/' || l.month AS ledger_id FROM ledger_statement_line l "
+                        + "l.subscriber_id || '/' || l.month AS ledger_id, c.event_id AS correction_id, "
+                        + "c.corrected_at, c.from_grams, c.to_grams, c.reason FROM ledger_statement_line l "
                         + "LEFT JOIN line_pseudonym lp ON lp.line_key = l.line_id COLLATE \"C\" "
+                        + "LEFT JOIN ledger_statement_correction c ON c.subscriber_id = l.subscriber_id "
+                        + "AND c.month = l.month AND c.line_id = l.line_id "
                         + "WHERE l.subscriber_id = " + KEY_OF_ID + " AND l.month BETWEEN ? AND ? "
-                        + "AND l.status = 'CLOSED' AND l.shown_records > 0) lines ORDER BY month, shown_line_id",
+                        + "AND l.status = 'CLOSED' AND l.shown_records > 0) lines "
+                        + "ORDER BY month, shown_line_id, corrected_at, correction_id",
                 rs -> {
                     String month = rs.getString("month");
-                    fingerprints.put(rs.getString("ledger_id"), rs.getString("chain_print"));
-                    String lineKey = rs.getString("line_id");
-                    FactorSet set = registry.byId(rs.getString("factor_set_id")).orElseThrow();
-                    StatementFigures figures = new StatementFigures(rs.getString("shown_line_id"),
-                            LineType.valueOf(rs.getString("line_type")),
-                            Technology.fromCode(rs.getString("technology")).orElse(null), rs.getLong("shown_bytes"),
-                            rs.getLong("shown_records"), rs.getLong("shown_estimated_records"),
-                            rs.getString("exact_go"), rs.getString("exact_grams"), rs.getLong("data_go"),
-                            rs.getLong("co2e_grams"));
-                    linesByMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(StatementFold.lineOf(figures, set,
-                            corrections.getOrDefault(month + "/" + lineKey, List.of())));
+                    ShownLine line = shown.get(month + "/" + rs.getString("line_id"));
+                    if (line == null) {
+                        fingerprints.put(rs.getString("ledger_id"), rs.getString("chain_print"));
+                        line = new ShownLine(month, new StatementFigures(rs.getString("shown_line_id"),
+                                LineType.valueOf(rs.getString("line_type")),
+                                Technology.fromCode(rs.getString("technology")).orElse(null),
+                                rs.getLong("shown_bytes"), rs.getLong("shown_records"),
+                                rs.getLong("shown_estimated_records"), rs.getString("exact_go"),
+                                rs.getString("exact_grams"), rs.getLong("data_go"), rs.getLong("co2e_grams")),
+                                registry.byId(rs.getString("factor_set_id")).orElseThrow(), new ArrayList<>());
+                        shown.put(month + "/" + rs.getString("line_id"), line);
+                    }
+                    if (rs.getString("correction_id") != null) {
+                        line.corrections().add(new Correction(rs.getTimestamp("corrected_at").toInstant(),
+                                rs.getLong("from_grams"), rs.getLong("to_grams"), rs.getString("reason")));
+                    }
                 },
                 subscriberId, from.toString(), to.toString());
+        Map<String, List<StatementLine>> linesByMonth = new LinkedHashMap<>();
+        shown.values().forEach(line -> linesByMonth.computeIfAbsent(line.month(), m -> new ArrayList<>())
+                .add(StatementFold.lineOf(line.figures(), line.set(), line.corrections())));
         Map<String, MonthlyStatement> statements = new LinkedHashMap<>();
         linesByMonth.forEach((month, lines) -> statements.put(month,
                 new MonthlyStatement(subscriberId, month, StatementStatus.CLOSED, lines)));
         return statements;
     }
 
-    private Map<String, List<Correction>> corrections(String subscriberId, YearMonth from, YearMonth to) {
-        Map<String, List<Correction>> byLine = new HashMap<>();
-        jdbc.query("SELECT month, line_id, corrected_at, from_grams, to_grams, reason FROM ledger_statement_correction "
-                        + "WHERE subscriber_id = " + KEY_OF_ID + " AND month BETWEEN ? AND ? "
-                        + "ORDER BY corrected_at, event_id",
-                rs -> {
-                    byLine.computeIfAbsent(rs.getString("month") + "/" + rs.getString("line_id"),
-                            key -> new ArrayList<>()).add(new Correction(rs.getTimestamp("corrected_at").toInstant(),
-                            rs.getLong("from_grams"), rs.getLong("to_grams"), rs.getString("reason")));
-                },
-                subscriberId, from.toString(), to.toString());
-        return byLine;
+    /** A closed line as the read model holds it, with its corrections in the order they were made. */
+    private record ShownLine(String month, StatementFigures figures, FactorSet set, List<Correction> corrections) {
     }
 }
