@@ -28,6 +28,9 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final String s = "x-" + UUID.randomUUID().toString().substring(0, 8);
 
     private UsageRecordSubmission record(String id, String date, long bytes) {
@@ -99,6 +102,36 @@ class RecordIdAcrossMonthsTest extends PortalIntegrationTest {
             threads.shutdownNow();
         }
     }
+    @Test
+    void a_batch_of_new_records_beside_stored_ones_keeps_the_new_and_names_the_stored() {
+        String p = s + "-mixed-";
+        assertThat(intake.submit(List.of(record(p + "stored", "2024-09-15", 10),
+                record(p + "before-boundary", "2024-09-29", 20))).accepted()).isEqualTo(2);
+        double fallbacksBefore = copyFallbacks();
+
+        IntakeReport mixed = intake.submit(List.of(record(p + "new-1", "2024-09-14", 1),
+                record(p + "stored", "2024-09-15", 10), record(p + "new-2", "2024-09-16", 2),
+                record(p + "before-boundary", "2024-10-02", 20), record(p + "new-3", "2024-10-03", 3)));
+
+        assertThat(mixed.accepted()).isEqualTo(3);
+        assertThat(mixed.duplicates()).as("the record sent again").isEqualTo(1);
+        assertThat(mixed.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.recordId()).isEqualTo(p + "before-boundary");
+            assertThat(r.reason()).contains("conflicts with a record received earlier");
+        });
+        assertThat(copyFallbacks() - fallbacksBefore).as("the stored id sent the batch the arbitrated way")
+                .isEqualTo(1.0);
+        assertThat(jdbc.queryForList("SELECT record_id FROM usage_record WHERE record_id LIKE ? ORDER BY 1",
+                String.class, p + "%")).containsExactly(p + "before-boundary", p + "new-1", p + "new-2",
+                p + "new-3", p + "stored");
+        assertThat(jdbc.queryForList("SELECT bytes FROM usage_line_month WHERE line_id = ? AND month IN "
+                + "('2024-09', '2024-10') ORDER BY month", Long.class, s + "-mob")).containsExactly(33L, 3L);
+    }
+
+    private double copyFallbacks() {
+        return meters.counter("usage.intake.copy.fallbacks").count();
+    }
+
     @Test
     void two_batches_sending_the_same_records_at_once_in_one_month_store_and_count_each_once() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);

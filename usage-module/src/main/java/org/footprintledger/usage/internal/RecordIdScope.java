@@ -40,11 +40,9 @@ final class RecordIdScope {
         for (LocalDate date : usageDates) {
             YearMonth month = YearMonth.from(date);
             written.add(month);
-            if (date.getDayOfMonth() <= BOUNDARY_DAYS) {
-                previousProbed.add(month.minusMonths(1));
-            }
-            if (date.getDayOfMonth() > month.lengthOfMonth() - BOUNDARY_DAYS) {
-                nextProbed.add(month.plusMonths(1));
+            YearMonth probed = neighbourProbed(date);
+            if (probed != null) {
+                (probed.isBefore(month) ? previousProbed : nextProbed).add(probed);
             }
         }
     }
@@ -76,23 +74,36 @@ final class RecordIdScope {
     }
 
     /**
-     * The condition a staged row {@code s} (its month given by {@code stagedMonth}) must meet to be inserted: in a
-     * boundary week of its month, no record with its id in the other side's boundary week. The conditions repeat
-     * the partial indexes' predicates, so the planner uses them; the constant months prune every other partition.
+     * The neighbouring month whose boundary week a record of this date is checked against: the previous month for a
+     * date in its month's first {@value #BOUNDARY_DAYS} days, the next one in its last; null in between.
      */
-    String notAcrossBoundary(String stagedMonth) {
-        String nextMonth = "(" + stagedMonth + " + interval '1 month')::date";
-        String previous = previousProbed.isEmpty() ? "TRUE" : "(SELECT 1 FROM usage_record r "
-                + "WHERE r.record_id = s.record_id AND r.usage_month IN (" + dates(previousProbed) + ") "
-                + "AND r.usage_month = (" + stagedMonth + " - interval '1 month')::date "
-                + "AND r.usage_date >= (r.usage_month + interval '1 month')::date - " + BOUNDARY_DAYS
-                + " LIMIT 1) IS NULL";
-        String next = nextProbed.isEmpty() ? "TRUE" : "(SELECT 1 FROM usage_record r "
-                + "WHERE r.record_id = s.record_id AND r.usage_month IN (" + dates(nextProbed) + ") "
-                + "AND r.usage_month = " + nextMonth + " AND r.usage_date < r.usage_month + " + BOUNDARY_DAYS
-                + " LIMIT 1) IS NULL";
-        return "CASE WHEN s.usage_date < " + stagedMonth + " + " + BOUNDARY_DAYS + " THEN " + previous
-                + " WHEN s.usage_date >= " + nextMonth + " - " + BOUNDARY_DAYS + " THEN " + next + " ELSE TRUE END";
+    static YearMonth neighbourProbed(LocalDate date) {
+        YearMonth month = YearMonth.from(date);
+        if (date.getDayOfMonth() <= BOUNDARY_DAYS) {
+            return month.minusMonths(1);
+        }
+        if (date.getDayOfMonth() > month.lengthOfMonth() - BOUNDARY_DAYS) {
+            return month.plusMonths(1);
+        }
+        return null;
+    }
+
+    /**
+     * The ids stored in a neighbouring month's boundary week, among the probed records given as two arrays (their
+     * ids, for each the first day of the month {@link #neighbourProbed} names, and whether that month is the previous
+     * one, whose last week is probed, or the next one, whose first week is). The conditions repeat the partial
+     * indexes' predicates, so the planner uses them; the constant months prune every other partition.
+     */
+    String acrossBoundaryProbe() {
+        String matching = "r.record_id = p.id COLLATE \"C\" AND r.usage_month = p.month";
+        String previous = previousProbed.isEmpty() ? "FALSE" : "(p.previous AND " + matching + " AND r.usage_month IN ("
+                + dates(previousProbed) + ") AND r.usage_date >= (r.usage_month + interval '1 month')::date - "
+                + BOUNDARY_DAYS + ")";
+        String next = nextProbed.isEmpty() ? "FALSE" : "(NOT p.previous AND " + matching + " AND r.usage_month IN ("
+                + dates(nextProbed) + ") AND r.usage_date < r.usage_month + " + BOUNDARY_DAYS + ")";
+        return "SELECT p.id FROM unnest(?::varchar[], ?::date[], ?::boolean[]) AS p(id, month, previous) "
+                + "WHERE EXISTS (SELECT 1 FROM usage_record r WHERE " + previous + ") "
+                + "OR EXISTS (SELECT 1 FROM usage_record r WHERE " + next + ")";
     }
 
     private static String tables(Set<YearMonth> months) {

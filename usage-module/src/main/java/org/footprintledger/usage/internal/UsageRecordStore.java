@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.footprintledger.vocabulary.LineType;
 import org.footprintledger.vocabulary.Technology;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -40,18 +45,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UsageRecordStore {
 
+    private static final Logger log = LoggerFactory.getLogger(UsageRecordStore.class);
+    /** PostgreSQL's SQLSTATE for a unique key violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private static final String RECORD_COLUMNS = "record_id, subscriber_id, line_id, line_type, technology, "
             + "usage_date, bytes_down, bytes_up, estimated, replaces";
-
-    /** The partition key of a staged row: the first day of its usage month. */
-    private static final String STAGED_MONTH = "date_trunc('month', s.usage_date)::date";
 
     private final JdbcTemplate jdbc;
     private final RegisteredLines registeredLines;
     private final UsageRecordPartitions partitions;
+    private final Counter copyFallbacks;
 
-    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions) {
+    UsageRecordStore(JdbcTemplate jdbc, RegisteredLines registeredLines, UsageRecordPartitions partitions,
+                     MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.copyFallbacks = Counter.builder("usage.intake.copy.fallbacks")
+                .description("Batches whose COPY met a record id stored already and were inserted id by id")
+                .register(meters);
         this.registeredLines = registeredLines;
         this.partitions = partitions;
     }
@@ -100,58 +111,129 @@ class UsageRecordStore {
     }
 
     /**
-     * Inserts the records whose id is new and returns those ids; records already stored are left untouched. The rows
-     * travel by COPY into a per-connection temporary table, then one set-wise INSERT … SELECT deduplicates them: the
-     * key (record_id, usage_month) within a month, and for a record of a month's boundary week a probe of the
-     * neighbouring month's boundary week for an id stored earlier, which is then left out and classified as a
-     * conflict by the caller. The table empties itself at commit or rollback: call this once per transaction.
+     * Inserts the records whose id is new and returns those ids; records already stored are left untouched. Under the
+     * partition locks of {@link RecordIdScope}, records of a month's boundary week whose id the neighbouring month's
+     * boundary week holds are left out first (the caller classifies them as conflicts). The others go by one COPY
+     * into the store, in id order, behind a savepoint: a day's feed is new records, and COPY writes them a page at
+     * a time where an arbitrated insert writes and checks them one by one. When one id is stored already (a file
+     * sent again, a record received twice), the COPY fails on the key, is rolled back to the savepoint, and the
+     * batch goes through {@link #insertWhereNew} instead. Call this once per transaction.
      */
     Set<String> insertNew(List<UsageRecord> records, String batchId) {
-        Set<String> inserted = new HashSet<>();
         if (records.isEmpty()) {
-            return inserted;
+            return new HashSet<>();
         }
         RecordIdScope scope = new RecordIdScope(records.stream().map(UsageRecord::usageDate).toList());
         partitions.ensure(scope.writtenMonths());
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TEMP TABLE IF NOT EXISTS usage_staging (record_id varchar(64) COLLATE \"C\", "
-                        + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
-                        + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
-                        + "replaces varchar(64)) ON COMMIT DELETE ROWS; " + scope.lockStatement());
-            }
-            try {
-                connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY usage_staging FROM STDIN (FORMAT csv)", new StringReader(asCsv(records)));
-            } catch (IOException e) {
-                throw new SQLException("COPY into the staging table failed", e);
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_record ("
-                    + RECORD_COLUMNS + ", batch_id, usage_month) SELECT " + RECORD_COLUMNS + ", ?, "
-                    + STAGED_MONTH + " FROM usage_staging s WHERE " + scope.notAcrossBoundary(STAGED_MONTH)
-                    + " ORDER BY record_id ON CONFLICT (record_id, usage_month) DO NOTHING RETURNING record_id")) {
-                insert.setString(1, batchId);
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(rs.getString(1));
-                    }
+        return jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
+            String lock = scope.lockStatement();
+            if (!lock.isEmpty()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(lock);
                 }
             }
-            return null;
+            Set<String> acrossBoundary = storedAcrossBoundary(connection, scope, records);
+            List<UsageRecord> candidates = records.stream().filter(r -> !acrossBoundary.contains(r.recordId()))
+                    .sorted(Comparator.comparing(UsageRecord::recordId)).toList();
+            if (candidates.isEmpty()) {
+                return new HashSet<>();
+            }
+            Savepoint beforeCopy = connection.setSavepoint();
+            try {
+                copy(connection, "COPY usage_record (" + RECORD_COLUMNS + ", batch_id, usage_month) FROM STDIN "
+                        + "(FORMAT csv)", asCsv(candidates, batchId));
+                connection.releaseSavepoint(beforeCopy);
+                return candidates.stream().map(UsageRecord::recordId).collect(Collectors.toCollection(HashSet::new));
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeCopy);
+                copyFallbacks.increment();
+                log.debug("batch {}: a record id is stored already, inserting the batch's new ids only", batchId);
+                return insertWhereNew(connection, candidates, batchId);
+            }
         });
+    }
+
+    /**
+     * The ids of these records that a record of the neighbouring month's boundary week holds (one statement, the
+     * locks of {@link RecordIdScope} already taken, so no batch writing that month commits in between).
+     */
+    private static Set<String> storedAcrossBoundary(Connection connection, RecordIdScope scope,
+                                                    List<UsageRecord> records) throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<UsageRecord> probed = records.stream().filter(r -> RecordIdScope.neighbourProbed(r.usageDate()) != null)
+                .toList();
+        if (probed.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement probe = connection.prepareStatement(scope.acrossBoundaryProbe())) {
+            probe.setArray(1, connection.createArrayOf("varchar", probed.stream().map(UsageRecord::recordId)
+                    .toArray()));
+            probe.setArray(2, connection.createArrayOf("date", probed.stream()
+                    .map(r -> java.sql.Date.valueOf(RecordIdScope.neighbourProbed(r.usageDate()).atDay(1)))
+                    .toArray()));
+            probe.setArray(3, connection.createArrayOf("boolean", probed.stream()
+                    .map(r -> RecordIdScope.neighbourProbed(r.usageDate()).isBefore(r.month())).toArray()));
+            try (ResultSet rs = probe.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The arbitrated insert: the rows by COPY into a per-connection temporary table, then one set-wise
+     * INSERT … SELECT … ON CONFLICT DO NOTHING on the key (record_id, usage_month), rows taken in id order (two
+     * batches with ids in common wait for each other, never deadlock). The table empties itself at commit or
+     * rollback.
+     */
+    private static Set<String> insertWhereNew(Connection connection, List<UsageRecord> records, String batchId)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS usage_staging (record_id varchar(64) COLLATE \"C\", "
+                    + "subscriber_id varchar(64), line_id varchar(64), line_type varchar(8), technology varchar(8), "
+                    + "usage_date date, bytes_down bigint, bytes_up bigint, estimated boolean, "
+                    + "replaces varchar(64), batch_id varchar(64), usage_month date) ON COMMIT DELETE ROWS");
+        }
+        copy(connection, "COPY usage_staging FROM STDIN (FORMAT csv)", asCsv(records, batchId));
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_record (" + RECORD_COLUMNS
+                + ", batch_id, usage_month) SELECT " + RECORD_COLUMNS + ", batch_id, usage_month FROM usage_staging "
+                + "ORDER BY record_id ON CONFLICT (record_id, usage_month) DO NOTHING RETURNING record_id");
+             ResultSet rs = insert.executeQuery()) {
+            while (rs.next()) {
+                inserted.add(rs.getString(1));
+            }
+        }
         return inserted;
     }
 
-    /** Validated records hold no comma, quote or line break: plain CSV, an empty field meaning NULL. */
-    private static String asCsv(List<UsageRecord> records) {
-        StringBuilder csv = new StringBuilder(records.size() * 96);
+    private static void copy(Connection connection, String copyStatement, String csv) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyStatement, new StringReader(csv));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed", e);
+        }
+    }
+
+    /**
+     * Validated records hold no comma, quote or line break: plain CSV, an empty field meaning NULL, with the batch
+     * and the partition key (the first day of the usage month).
+     */
+    private static String asCsv(List<UsageRecord> records, String batchId) {
+        StringBuilder csv = new StringBuilder(records.size() * 140);
         for (UsageRecord r : records) {
             csv.append(r.recordId()).append(',').append(r.subscriberId()).append(',').append(r.lineId()).append(',')
                     .append(r.lineType().name()).append(',')
                     .append(r.technology() == null ? "" : r.technology().code()).append(',')
                     .append(r.usageDate()).append(',').append(r.bytesDown()).append(',').append(r.bytesUp())
                     .append(',').append(r.estimated()).append(',')
-                    .append(r.replaces() == null ? "" : r.replaces()).append('\n');
+                    .append(r.replaces() == null ? "" : r.replaces()).append(',').append(batchId).append(',')
+                    .append(r.month().atDay(1)).append('\n');
         }
         return csv.toString();
     }
