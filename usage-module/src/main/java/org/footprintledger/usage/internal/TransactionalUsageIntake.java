@@ -78,13 +78,15 @@ class TransactionalUsageIntake implements UsageIntake {
         String batchId = UUID.randomUUID().toString();
         activity.batchTaken();
         boolean lockFirst = false;
+        boolean arbitrated = false;
         for (int attempt = 1; ; attempt++) {
             AtomicBoolean committing = new AtomicBoolean();
             BatchOutcome outcome;
             boolean lockingFirst = lockFirst;
+            boolean arbitrating = arbitrated;
             try {
                 outcome = transactions.execute(tx -> {
-                    BatchOutcome decided = submitInTransaction(submissions, batchId, lockingFirst);
+                    BatchOutcome decided = submitInTransaction(submissions, batchId, lockingFirst, arbitrating);
                     committing.set(true);
                     return decided;
                 });
@@ -92,6 +94,11 @@ class TransactionalUsageIntake implements UsageIntake {
                 log.info("batch {}: a line-month nears the physical maximum, deciding again on its locked totals",
                         batchId);
                 lockFirst = true;
+                attempt--;
+                continue;
+            } catch (UsageRecordStore.IdsStoredAlready e) {
+                log.debug("batch {}: a record id is stored already, deciding again with arbitrated inserts", batchId);
+                arbitrated = true;
                 attempt--;
                 continue;
             } catch (RuntimeException e) {
@@ -132,17 +139,21 @@ class TransactionalUsageIntake implements UsageIntake {
      * Decides the batch and stores it. A batch adds its usage to the line-month totals at its end, in one statement,
      * holding their rows only from there to its commit; when that or the batch's own usage takes a line-month past
      * the physical maximum, it is rolled back ({@link LineMonthsNeedLocking}) and decided again with the totals
-     * locked and read first ({@code lockFirst}), which refuses exactly the records past the maximum, in order.
+     * locked and read first ({@code lockFirst}), which refuses exactly the records past the maximum, in order. Its
+     * records are stored by COPY; when one of their ids is stored already, it is rolled back
+     * ({@link UsageRecordStore.IdsStoredAlready}) and decided again with {@code arbitrated} inserts, which store the
+     * new ids only.
      */
     private BatchOutcome submitInTransaction(List<UsageRecordSubmission> submissions, String batchId,
-                                             boolean lockFirst) {
+                                             boolean lockFirst, boolean arbitrated) {
         BatchOutcome outcome = new BatchOutcome();
         Map<String, ValidationOutcome> unique = IntakeRules.uniqueValidRecords(submissions, validator, outcome);
         Map<String, RegisteredLine> lines = store.registerLines(
                 unique.values().stream().map(ValidationOutcome::record).toList());
         List<ValidationOutcome> onKnownLines = IntakeRules.ofRetainedMonths(
                 IntakeRules.onCoherentLines(unique.values(), lines, outcome), store.purgedMonths(), outcome);
-        Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId);
+        Set<String> inserted = store.insertNew(onKnownLines.stream().map(ValidationOutcome::record).toList(), batchId,
+                arbitrated);
         List<ValidationOutcome> stored = onKnownLines.stream()
                 .filter(c -> inserted.contains(c.record().recordId())).toList();
         Map<String, UsageRecord> replaced = IntakeRules.latestOf(store.findByIds(stored.stream()

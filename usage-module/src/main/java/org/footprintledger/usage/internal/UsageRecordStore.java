@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,8 +29,6 @@ import org.footprintledger.vocabulary.Technology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -45,7 +42,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UsageRecordStore {
 
-    private static final Logger log = LoggerFactory.getLogger(UsageRecordStore.class);
     /** PostgreSQL's SQLSTATE for a unique key violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -113,13 +109,14 @@ class UsageRecordStore {
     /**
      * Inserts the records whose id is new and returns those ids; records already stored are left untouched. Under the
      * partition locks of {@link RecordIdScope}, records of a month's boundary week whose id the neighbouring month's
-     * boundary week holds are left out first (the caller classifies them as conflicts). The others go by one COPY
-     * into the store, in id order, behind a savepoint: a day's feed is new records, and COPY writes them a page at
-     * a time where an arbitrated insert writes and checks them one by one. When one id is stored already (a file
-     * sent again, a record received twice), the COPY fails on the key, is rolled back to the savepoint, and the
-     * batch goes through {@link #insertWhereNew} instead. Call this once per transaction.
+     * boundary week holds are left out first (the caller classifies them as conflicts). The others go in id order by
+     * one COPY into the store: a day's feed is new records, and COPY writes them a page at a time where an arbitrated
+     * insert writes and checks them one by one. When one id is stored already (a file sent again, a record received
+     * twice), the COPY fails on the key and this throws {@link IdsStoredAlready}: the transaction is lost, and the
+     * caller decides the batch again with {@code arbitrated}, which inserts by {@link #insertWhereNew}. Call this
+     * once per transaction.
      */
-    Set<String> insertNew(List<UsageRecord> records, String batchId) {
+    Set<String> insertNew(List<UsageRecord> records, String batchId, boolean arbitrated) {
         if (records.isEmpty()) {
             return new HashSet<>();
         }
@@ -138,22 +135,31 @@ class UsageRecordStore {
             if (candidates.isEmpty()) {
                 return new HashSet<>();
             }
-            Savepoint beforeCopy = connection.setSavepoint();
+            if (arbitrated) {
+                return insertWhereNew(connection, candidates, batchId);
+            }
             try {
                 copy(connection, "COPY usage_record (" + RECORD_COLUMNS + ", batch_id, usage_month) FROM STDIN "
                         + "(FORMAT csv)", asCsv(candidates, batchId));
-                connection.releaseSavepoint(beforeCopy);
-                return candidates.stream().map(UsageRecord::recordId).collect(Collectors.toCollection(HashSet::new));
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    copyFallbacks.increment();
+                    throw new IdsStoredAlready();
                 }
-                connection.rollback(beforeCopy);
-                copyFallbacks.increment();
-                log.debug("batch {}: a record id is stored already, inserting the batch's new ids only", batchId);
-                return insertWhereNew(connection, candidates, batchId);
+                throw e;
             }
+            return candidates.stream().map(UsageRecord::recordId).collect(Collectors.toCollection(HashSet::new));
         });
+    }
+
+    /**
+     * A batch's COPY met a record id stored already: its transaction is rolled back, and the batch must be decided
+     * again with {@code arbitrated} inserts.
+     */
+    static final class IdsStoredAlready extends RuntimeException {
+        IdsStoredAlready() {
+            super(null, null, false, false);
+        }
     }
 
     /**
