@@ -101,7 +101,7 @@ final class RecordIdScope {
                 + BOUNDARY_DAYS + ")";
         String next = nextProbed.isEmpty() ? "FALSE" : "(NOT p.previous AND " + matching + " AND r.usage_month IN ("
                 + dates(nextProbed) + ") AND r.usage_date < r.usage_month + " + BOUNDARY_DAYS + ")";
-        return "SELECT p.id FROM unnest(?::varchar[], ?::date[], ?::boolean[]) AS p(id, month, previous) "
+        return "SELECT p.id FROM unnest(?::varchar[], ?::varchar[]::date[], ?::boolean[]) AS p(id, month, previous) "
                 + "WHERE EXISTS (SELECT 1 FROM usage_record r WHERE " + previous + ") "
                 + "OR EXISTS (SELECT 1 FROM usage_record r WHERE " + next + ")";
     }

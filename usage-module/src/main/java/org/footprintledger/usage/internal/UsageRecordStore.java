@@ -169,19 +169,25 @@ class UsageRecordStore {
     private static Set<String> storedAcrossBoundary(Connection connection, RecordIdScope scope,
                                                     List<UsageRecord> records) throws SQLException {
         Set<String> found = new HashSet<>();
-        List<UsageRecord> probed = records.stream().filter(r -> RecordIdScope.neighbourProbed(r.usageDate()) != null)
-                .toList();
-        if (probed.isEmpty()) {
+        List<String> ids = new ArrayList<>();
+        List<String> months = new ArrayList<>();
+        List<Boolean> previous = new ArrayList<>();
+        for (UsageRecord record : records) {
+            YearMonth probed = RecordIdScope.neighbourProbed(record.usageDate());
+            if (probed != null) {
+                ids.add(record.recordId());
+                months.add(probed.atDay(1).toString());
+                previous.add(probed.isBefore(record.month()));
+            }
+        }
+        if (ids.isEmpty()) {
             return found;
         }
         try (PreparedStatement probe = connection.prepareStatement(scope.acrossBoundaryProbe())) {
-            probe.setArray(1, connection.createArrayOf("varchar", probed.stream().map(UsageRecord::recordId)
-                    .toArray()));
-            probe.setArray(2, connection.createArrayOf("date", probed.stream()
-                    .map(r -> java.sql.Date.valueOf(RecordIdScope.neighbourProbed(r.usageDate()).atDay(1)))
-                    .toArray()));
-            probe.setArray(3, connection.createArrayOf("boolean", probed.stream()
-                    .map(r -> RecordIdScope.neighbourProbed(r.usageDate()).isBefore(r.month())).toArray()));
+            probe.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            // ISO dates as text, cast by the statement: the driver's own date conversion goes through a Calendar
+            probe.setArray(2, connection.createArrayOf("varchar", months.toArray()));
+            probe.setArray(3, connection.createArrayOf("boolean", previous.toArray()));
             try (ResultSet rs = probe.executeQuery()) {
                 while (rs.next()) {
                     found.add(rs.getString(1));
