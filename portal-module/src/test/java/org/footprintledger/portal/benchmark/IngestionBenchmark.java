@@ -94,7 +94,7 @@ class IngestionBenchmark {
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run(
                 "--server.port=0", "--footprint.embedded-db.directory=" + work.resolve("db"),
-                "--footprint.demo-data.enabled=false")) {
+                "--footprint.demo-data.enabled=false", "--footprint.embedded-db.durable=" + System.getProperty("benchmark.durable", "true"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             String warmUp = warmUp(app, port, work, lastDay.minusMonths(3));
