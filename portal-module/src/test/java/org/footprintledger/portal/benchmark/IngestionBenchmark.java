@@ -42,8 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * unpartitioned table with a primary key and two indexes (the floor's definition before the store was partitioned); (b) the product's file import end to end, until the read
  * model the statements are served from (the line-month totals) holds the sum of the accepted, non-superseded records;
  * (c) the JSON endpoint in batches of 1 000 over HTTP on loopback (kept-alive connections, {@link KeptAliveHttpConnection}). Both b and c are measured after a warm-up of both
- * paths on other lines ({@code -Dbenchmark.warmUpDays=0}: none). Prints rows per second, b against the floor
- * (goal at least 50 %), c against b (goal at least 80 %), and the peak heap. Not part of the normal build: see
+ * paths on other lines, until the JIT compiler has settled ({@code -Dbenchmark.warmUpDays=0}: none). Prints rows per
+ * second, b against the floor (goal at least 50 %), c against b (goal at least 80 %), each phase's CPU
+ * ({@link PhaseCpu}), and the peak heap. Not part of the normal build: see
  * docs/performance.md.
  */
 @Tag("benchmark")
@@ -63,7 +64,7 @@ class IngestionBenchmark {
     /**
      * Records per JSON batch of the warm-up. HotSpot compiles a method with its optimising compiler after thousands of
      * calls, so the code run once per request (Spring Security's chain, Spring MVC, the intake's statements) was
-     * still being compiled during the measured phase after a warm-up of a hundred batches of 1 000: 5 to 7 of its
+     * still being compiled during the measured phase after a warm-up of a hundred batches of 1 000: 4.4 to 7.3 of its
      * CPU-seconds were the JIT compiler's. Small batches give the warm-up thousands of requests; a server fed all day
      * compiles that code once.
      */
@@ -76,6 +77,11 @@ class IngestionBenchmark {
      */
     private static final int WARM_UP_ROUND = 1_000;
     private static final long SETTLED_COMPILATION_MILLIS = 200;
+    /**
+     * False only as a diagnostic: the embedded PostgreSQL with fsync and synchronous_commit off, to see how much of a
+     * phase waits on its commits' WAL flushes. Not a setting to run the product with.
+     */
+    private static final boolean DURABLE = Boolean.parseBoolean(System.getProperty("benchmark.durable", "true"));
     /** Days of the warm-up feed (other lines, three months earlier), 0 for none. */
     private static final int WARM_UP_DAYS = Integer.getInteger("benchmark.warmUpDays", 12);
 
@@ -94,7 +100,7 @@ class IngestionBenchmark {
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FootprintLedgerApplication.class).run(
                 "--server.port=0", "--footprint.embedded-db.directory=" + work.resolve("db"),
-                "--footprint.demo-data.enabled=false", "--footprint.embedded-db.durable=" + System.getProperty("benchmark.durable", "true"))) {
+                "--footprint.demo-data.enabled=false", "--footprint.embedded-db.durable=" + DURABLE)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             String warmUp = warmUp(app, port, work, lastDay.minusMonths(3));

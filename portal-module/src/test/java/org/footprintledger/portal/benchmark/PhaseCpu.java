@@ -3,6 +3,7 @@ package org.footprintledger.portal.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -66,12 +67,12 @@ final class PhaseCpu {
 
     private static Iterable<Path> entries(Path directory) {
         if (!Files.isDirectory(directory)) {
-            return java.util.List.of();
+            return List.of();
         }
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
         } catch (IOException e) {
-            return java.util.List.of();
+            return List.of();
         }
     }
 

@@ -57,7 +57,7 @@ class UsageRecordStore {
                      MeterRegistry meters) {
         this.jdbc = jdbc;
         this.copyFallbacks = Counter.builder("usage.intake.copy.fallbacks")
-                .description("Batches whose COPY met a record id stored already and were inserted id by id")
+                .description("Batches whose COPY met a record id stored already, decided again with arbitrated inserts")
                 .register(meters);
         this.registeredLines = registeredLines;
         this.partitions = partitions;
